@@ -1,0 +1,1 @@
+"""regio-infrastructuur: data model, validation and site generation."""

@@ -1,0 +1,5 @@
+import sys
+
+from regio.cli import main
+
+sys.exit(main())

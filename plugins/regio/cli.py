@@ -1,0 +1,134 @@
+"""The `regio` command line: validate the data and write the JSON Schemas. Dutch for editors."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from regio import problems as p
+from regio import schema
+from regio.validate import valideer
+
+# argparse's own texts, in Dutch (argparse looks its texts up through `_` at call time).
+_ARGPARSE_NL = {
+    "usage: ": "gebruik: ",
+    "positional arguments": "argumenten",
+    "options": "opties",
+    "show this help message and exit": "toon deze hulp en stop",
+    "unrecognized arguments: %s": "onbekende argumenten: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": (
+        "ongeldige keuze: %(value)r (kies uit %(choices)s)"
+    ),
+    "the following arguments are required: %s": "deze argumenten zijn verplicht: %s",
+    "expected one argument": "verwacht één waarde",
+    "argument %(argument_name)s: %(message)s": "argument %(argument_name)s: %(message)s",
+    "invalid %(type)s value: %(value)r": "ongeldige waarde: %(value)r",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: fout: %(message)s\n",
+    "ambiguous option: %(option)s could match %(matches)s": (
+        "dubbelzinnige optie: %(option)s kan %(matches)s zijn"
+    ),
+}
+argparse._ = lambda text: _ARGPARSE_NL.get(text, text)  # type: ignore[attr-defined]
+
+FORMATEN = ("text", "github", "json")
+
+
+def _positief(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is geen geheel getal") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("moet 1 of meer zijn")
+    return value
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="regio",
+        description="Gereedschap voor de gegevens van regio-infrastructuur.",
+    )
+    sub = parser.add_subparsers(dest="opdracht", metavar="OPDRACHT", required=True)
+
+    validate = sub.add_parser(
+        "validate",
+        help="controleer data/regions.yaml en data/contacts.yaml",
+        description="Controleer de gegevens. Exitcode 0: geldig, 1: fouten in de gegevens, "
+        "2: verkeerd gebruik van de opdracht.",
+    )
+    validate.add_argument(
+        "--data-dir", type=Path, default=Path("data"), help="map met de gegevens (standaard: data)"
+    )
+    validate.add_argument(
+        "--format",
+        choices=FORMATEN,
+        default="text",
+        help="text (standaard), github (annotaties voor GitHub Actions) of json",
+    )
+    validate.add_argument(
+        "--stale",
+        type=_positief,
+        metavar="MAANDEN",
+        help="waarschuw voor gegevens die langer dan MAANDEN niet zijn gecontroleerd",
+    )
+    validate.add_argument(
+        "--strict", action="store_true", help="behandel waarschuwingen (zoals een ontbrekende bron) als fouten"
+    )
+
+    schema_cmd = sub.add_parser(
+        "schema",
+        help="schrijf de JSON Schemas van de gegevensbestanden",
+        description="Schrijf regions.schema.json en contacts.schema.json, gemaakt uit het model.",
+    )
+    schema_cmd.add_argument(
+        "--out", type=Path, default=Path("schemas"), help="doelmap (standaard: schemas)"
+    )
+    return parser
+
+
+def _validate(args: argparse.Namespace) -> int:
+    data_dir: Path = args.data_dir
+    if not data_dir.is_dir():
+        print(f"regio: fout: map '{data_dir}' bestaat niet.", file=sys.stderr)
+        return 2
+    resultaat = valideer(data_dir, strikt=args.strict, verouderd_maanden=args.stale)
+    problemen = list(resultaat.problemen)
+    if args.format == "json":
+        print(p.als_json(problemen))
+    else:
+        regel = p.als_github if args.format == "github" else p.als_tekst
+        for probleem in problemen:
+            print(regel(probleem))
+    if args.format == "text":
+        if resultaat.geldig and resultaat.gegevens is not None:
+            g = resultaat.gegevens
+            print(
+                f"Gegevens zijn geldig: {len(g.provincies)} provincies, "
+                f"{len(g.onderwijsregios)} onderwijsregio's, {len(g.partnerschappen)} "
+                f"partnerschappen, {len(g.projecten)} projecten, {len(g.programmas)} programma's, "
+                f"{len(g.organisaties)} organisaties, {len(g.personen)} personen"
+                + (f" ({p.samenvatting(problemen)})." if problemen else "."),
+                file=sys.stderr,
+            )
+        else:
+            print(f"Gegevens zijn niet geldig: {p.samenvatting(problemen)}.", file=sys.stderr)
+    return 0 if resultaat.geldig else 1
+
+
+def _schema(args: argparse.Namespace) -> int:
+    for pad in schema.schrijf(args.out):
+        print(f"geschreven: {pad}", file=sys.stderr)
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.opdracht == "validate":
+        return _validate(args)
+    return _schema(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

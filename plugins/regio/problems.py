@@ -1,0 +1,87 @@
+"""Problems found in the data: plain values, collected and reported all at once."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
+from typing import Literal
+
+Ernst = Literal["fout", "waarschuwing"]
+
+
+@dataclass(frozen=True, order=True)
+class Positie:
+    """A place in a file; line and column count from 1, as editors see them."""
+
+    bestand: str
+    regel: int = 1
+    kolom: int = 1
+
+
+@dataclass(frozen=True)
+class Probleem:
+    positie: Positie
+    ernst: Ernst
+    melding: str
+
+    @property
+    def is_fout(self) -> bool:
+        return self.ernst == "fout"
+
+
+def fout(positie: Positie, melding: str) -> Probleem:
+    return Probleem(positie, "fout", melding)
+
+
+def waarschuwing(positie: Positie, melding: str) -> Probleem:
+    return Probleem(positie, "waarschuwing", melding)
+
+
+def sorteer(problemen: Iterable[Probleem]) -> list[Probleem]:
+    """Sort by file, line and column; drop exact duplicates."""
+    uniek = {(p.positie, p.ernst, p.melding): p for p in problemen}
+    return [uniek[k] for k in sorted(uniek)]
+
+
+def strict(problemen: Iterable[Probleem]) -> list[Probleem]:
+    """Turn every warning into an error (``--strict``)."""
+    return [Probleem(p.positie, "fout", p.melding) for p in problemen]
+
+
+def als_tekst(p: Probleem) -> str:
+    pos = p.positie
+    return f"{pos.bestand}:{pos.regel}:{pos.kolom}: {p.ernst}: {p.melding}"
+
+
+def _github_escape(text: str, *, property_value: bool = False) -> str:
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if property_value:
+        text = text.replace(":", "%3A").replace(",", "%2C")
+    return text
+
+
+def als_github(p: Probleem) -> str:
+    """A GitHub Actions workflow command, so the message appears on the right line of the diff."""
+    soort = "error" if p.is_fout else "warning"
+    pos = p.positie
+    bestand = _github_escape(pos.bestand, property_value=True)
+    return (
+        f"::{soort} file={bestand},line={pos.regel},col={pos.kolom}::"
+        f"{_github_escape(p.melding)}"
+    )
+
+
+def als_json(problemen: Sequence[Probleem]) -> str:
+    rows = [{**asdict(p.positie), "ernst": p.ernst, "melding": p.melding} for p in problemen]
+    return json.dumps(rows, ensure_ascii=False, indent=2)
+
+
+def samenvatting(problemen: Sequence[Probleem]) -> str:
+    fouten = sum(p.is_fout for p in problemen)
+    waarschuwingen = len(problemen) - fouten
+    delen = [
+        f"{fouten} {'fout' if fouten == 1 else 'fouten'}",
+        f"{waarschuwingen} {'waarschuwing' if waarschuwingen == 1 else 'waarschuwingen'}",
+    ]
+    return " en ".join(delen)

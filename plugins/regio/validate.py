@@ -1,0 +1,61 @@
+"""Load, parse and check the data directory: the one entry point the CLI and the plugin share."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from regio import checks
+from regio.gegevens import Gegevens
+from regio.load import Geladen, load_file
+from regio.model import BESTANDEN, ContactsBestand, RegiosBestand
+from regio.parse import parse
+from regio.problems import Probleem, sorteer, strict
+
+
+@dataclass(frozen=True)
+class Resultaat:
+    gegevens: Gegevens | None
+    problemen: tuple[Probleem, ...]
+
+    @property
+    def geldig(self) -> bool:
+        return self.gegevens is not None and not any(p.is_fout for p in self.problemen)
+
+
+def valideer(
+    data_dir: Path,
+    *,
+    strikt: bool = False,
+    verouderd_maanden: int | None = None,
+    vandaag: date | None = None,
+    weergave_dir: str | None = None,
+) -> Resultaat:
+    """Validate both data files. Messages name files as ``weergave_dir/naam`` (default: data_dir)."""
+    prefix = weergave_dir if weergave_dir is not None else str(data_dir)
+    problemen: list[Probleem] = []
+    geladen: dict[str, Geladen] = {}
+    modellen: dict[str, object] = {}
+    for naam, soort in BESTANDEN.items():
+        resultaat = load_file(data_dir / naam, f"{prefix.rstrip('/')}/{naam}" if prefix else naam)
+        problemen.extend(resultaat.problemen)
+        if resultaat.geladen is None:
+            continue
+        geladen[naam] = resultaat.geladen
+        parsed = parse(resultaat.geladen, soort)
+        problemen.extend(parsed.problemen)
+        if parsed.model is not None:
+            modellen[naam] = parsed.model
+
+    gegevens = None
+    regios, contacts = modellen.get("regions.yaml"), modellen.get("contacts.yaml")
+    if isinstance(regios, RegiosBestand) and isinstance(contacts, ContactsBestand):
+        gegevens = Gegevens(regios, contacts, geladen)
+        problemen.extend(checks.controleer(gegevens))
+    if strikt:
+        problemen = strict(problemen)
+    # Stale data only ever warns, even with --strict: it is a reminder, not a defect.
+    if gegevens is not None and verouderd_maanden is not None:
+        problemen.extend(checks.verouderd(gegevens, verouderd_maanden, vandaag or date.today()))
+    return Resultaat(gegevens, tuple(sorteer(problemen)))
