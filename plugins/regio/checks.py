@@ -98,9 +98,7 @@ def verwijzingen(gegevens: Gegevens) -> list[Probleem]:
                         f"'{regel.veld}' verwijst naar '{waarde}', maar er is geen {doel} met die "
                         f"id.{suggestie(waarde, sorted(bestaand))}"
                     )
-                problemen.append(
-                    fout(plek.positie(*pad), f"{_label(entiteit, plek)}{uitleg}")
-                )
+                problemen.append(fout(plek.positie(*pad), f"{_label(entiteit, plek)}{uitleg}"))
     return problemen
 
 

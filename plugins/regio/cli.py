@@ -74,7 +74,9 @@ def _parser() -> argparse.ArgumentParser:
         help="waarschuw voor gegevens die langer dan MAANDEN niet zijn gecontroleerd",
     )
     validate.add_argument(
-        "--strict", action="store_true", help="behandel waarschuwingen (zoals een ontbrekende bron) als fouten"
+        "--strict",
+        action="store_true",
+        help="behandel waarschuwingen (zoals een ontbrekende bron) als fouten",
     )
 
     schema_cmd = sub.add_parser(

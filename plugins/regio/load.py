@@ -96,7 +96,10 @@ _SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
         "dit teken kan hier geen waarde beginnen (bijv. '@' of '`'); "
         "zet de waarde tussen aanhalingstekens.",
     ),
-    ("found undefined alias", "deze alias (*naam) verwijst naar een anker (&naam) dat niet bestaat."),
+    (
+        "found undefined alias",
+        "deze alias (*naam) verwijst naar een anker (&naam) dat niet bestaat.",
+    ),
     ("found duplicate anchor", "dit anker (&naam) is al eerder gebruikt."),
     (
         "expected <block end>",
@@ -301,7 +304,9 @@ class _Builder:
                 positie,
                 f"het bestand bevat na het uitvouwen van ankers en aliassen meer dan "
                 f"{MAX_VALUES:,} waarden; dat lijkt op een 'alias-bom'. "
-                "Gebruik geen ankers (&) en aliassen (*) om gegevens te herhalen.".replace(",", "."),
+                "Gebruik geen ankers (&) en aliassen (*) om gegevens te herhalen.".replace(
+                    ",", "."
+                ),
             )
 
     def _check_tag(self, tag: str | None, allowed: set[str], positie: Positie) -> None:
@@ -324,9 +329,7 @@ class _Builder:
             raise _Stop(positie, "een sleutel moet een gewone tekst zijn, geen lijst of mapping.")
         self._count(1, positie)
         self.posities[pad] = positie
-        value: dict[str, Any] | list[Any] = (
-            {} if isinstance(event, yaml.MappingStartEvent) else []
-        )
+        value: dict[str, Any] | list[Any] = {} if isinstance(event, yaml.MappingStartEvent) else []
         self.stack.append(_Open(pad, value, event.anchor))
 
     def _close(self, root: list[Any]) -> None:
@@ -405,7 +408,7 @@ class _Builder:
         plain, _quoted = event.implicit
         if tag is None or tag == "!":
             tag = (
-                self.resolver.resolve(ScalarNode, event.value, (True, False))
+                self.resolver.resolve(ScalarNode, event.value, (True, False))  # type: ignore[no-untyped-call]
                 if plain
                 else "tag:yaml.org,2002:str"
             )

@@ -1,15 +1,15 @@
 """The data model: one frozen class per kind of thing, references by id.
 
 The models describe the *shape* of the two data files; the rules that need more than one value
-(references, dates in order, contact data) live in :mod:`regio.checks`. The JSON Schemas that editors
-get for autocompletion are generated from these classes (:mod:`regio.schema`), so the field
+(references, dates in order, contact data) live in :mod:`regio.checks`. The JSON Schemas that
+editors get for autocompletion are generated from these classes (:mod:`regio.schema`), so the field
 descriptions below are written in Dutch for them.
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict
 
@@ -34,10 +34,9 @@ Url = Annotated[str, Strict(), Field(min_length=1, json_schema_extra={"format": 
 Sector = Literal["po", "so", "vso", "vo", "mbo", "hbo", "wo"]
 
 
-def Lijst(item: Any, *, required: bool = False, **field: Any) -> Any:  # noqa: N802 - a type
-    """A YAML list of ``item``, stored as an immutable tuple; optional (empty) unless required."""
-    default: Any = ... if required else ()
-    return Annotated[tuple[item, ...], Strict(False), Field(default=default, **field)]
+T = TypeVar("T")
+# A YAML list, stored as an immutable tuple (lax only in list -> tuple; items stay strict).
+Lijst = Annotated[tuple[T, ...], Strict(False)]
 
 
 class Model(BaseModel):
@@ -55,8 +54,10 @@ class Feit(Model):
     """A dated fact about a programme, with its own source."""
 
     tekst: Tekst = Field(description="Het feit in één of twee zinnen, in eigen woorden.")
-    datum: Datum | None = Field(default=None, description="Datum waarop het feit gold (JJJJ-MM-DD).")
-    bron: Lijst(Url, description="Webadres(sen) waar dit feit staat.")
+    datum: Datum | None = Field(
+        default=None, description="Datum waarop het feit gold (JJJJ-MM-DD)."
+    )
+    bron: Lijst[Url] = Field(default=(), description="Webadres(sen) waar dit feit staat.")
 
 
 class Entiteit(Model):
@@ -66,14 +67,16 @@ class Entiteit(Model):
         description="Vaste sleutel: kleine letters, cijfers en streepjes, uniek in alle bestanden."
     )
     naam: Tekst = Field(description="Naam zoals de organisatie of regio die zelf gebruikt.")
-    bron: Lijst(Url, description="Webadres(sen) van de openbare bron(nen) voor deze gegevens.")
+    bron: Lijst[Url] = Field(
+        default=(), description="Webadres(sen) van de openbare bron(nen) voor deze gegevens."
+    )
     gecontroleerd: Datum | None = Field(
         default=None, description="Datum waarop iemand de gegevens het laatst heeft nagekeken."
     )
 
 
 class Organisatie(Entiteit):
-    """An organisation: support organisation, sector council, teacher-training institute, board, …"""
+    """An organisation: support organisation, sector council, teacher-training institute, …"""
 
     soort: Literal[
         "ondersteuning",
@@ -86,7 +89,9 @@ class Organisatie(Entiteit):
     ] = Field(description="Soort organisatie.")
     volledige_naam: Tekst | None = Field(default=None, description="Officiële volledige naam.")
     afkorting: Tekst | None = Field(default=None, description="Gangbare afkorting.")
-    sectoren: Lijst(Sector, description="Onderwijssectoren waarvoor de organisatie werkt.")
+    sectoren: Lijst[Sector] = Field(
+        default=(), description="Onderwijssectoren waarvoor de organisatie werkt."
+    )
     beschrijving: Tekst | None = Field(default=None, description="Korte beschrijving (Markdown).")
     opgericht: Datum | None = Field(default=None, description="Datum van oprichting.")
     plaats: Tekst | None = Field(default=None, description="Vestigingsplaats.")
@@ -134,28 +139,39 @@ class Programma(Entiteit):
     opvolger: Verwijzing | None = Field(
         default=None, description="id van het programma dat dit programma voortzet."
     )
-    organisaties: Lijst(Verwijzing, description="ids van organisaties die het programma dragen.")
+    organisaties: Lijst[Verwijzing] = Field(
+        default=(), description="ids van organisaties die het programma dragen."
+    )
     website: Url | None = Field(default=None, description="Website (https://…).")
-    feiten: Lijst(Feit, description="Gedateerde feiten en aantallen, elk met bron.")
+    feiten: Lijst[Feit] = Field(
+        default=(), description="Gedateerde feiten en aantallen, elk met bron."
+    )
 
 
 class Gebied(Entiteit):
     """Fields shared by things that sit somewhere on the map."""
 
-    sectoren: Lijst(Sector, required=True, min_length=1, description="Onderwijssectoren (po, so, vso, vo, mbo …).")
-    provincies: Lijst(Verwijzing, description="ids van de provincies waarin het actief is.")
+    sectoren: Lijst[Sector] = Field(
+        min_length=1, description="Onderwijssectoren (po, so, vso, vo, mbo …)."
+    )
+    provincies: Lijst[Verwijzing] = Field(
+        default=(), description="ids van de provincies waarin het actief is."
+    )
     landelijk: bool = Field(default=False, description="true als het landelijk werkt.")
     plaats: Tekst | None = Field(default=None, description="Plaats (een Nederlandse plaatsnaam).")
     coordinaten: Coordinaten | None = Field(
         default=None, description="Expliciete coördinaten, als de plaatsnaam niet volstaat."
     )
     penvoerder: Verwijzing | None = Field(default=None, description="id van de penvoerder.")
-    organisaties: Lijst(Verwijzing, description="ids van deelnemende organisaties.")
+    organisaties: Lijst[Verwijzing] = Field(
+        default=(), description="ids van deelnemende organisaties."
+    )
     website: Url | None = Field(default=None, description="Website (https://…).")
     toelichting: Tekst | None = Field(default=None, description="Toelichting (Markdown).")
     onzeker: Tekst | None = Field(
         default=None,
-        description="Als de bron twijfel laat: wat er onzeker is. De site toont dit als waarschuwing.",
+        description="Als de bron twijfel laat: wat er onzeker is. "
+        "De site toont dit als waarschuwing.",
     )
 
 
@@ -175,7 +191,9 @@ class Partnerschap(Gebied):
         description="erkend, aspirant of onbekend."
     )
     status_sinds: Datum | None = Field(default=None, description="Sinds wanneer deze status geldt.")
-    opleidingen: Lijst(Verwijzing, description="ids van de lerarenopleidingen in het partnerschap.")
+    opleidingen: Lijst[Verwijzing] = Field(
+        default=(), description="ids van de lerarenopleidingen in het partnerschap."
+    )
 
 
 class Project(Gebied):
@@ -191,18 +209,22 @@ class Project(Gebied):
 class ContactsBestand(Model):
     """``data/contacts.yaml``: organisations and people."""
 
-    organisaties: Lijst(Organisatie, description="Organisaties.")
-    personen: Lijst(Persoon, description="Contactpersonen.")
+    organisaties: Lijst[Organisatie] = Field(default=(), description="Organisaties.")
+    personen: Lijst[Persoon] = Field(default=(), description="Contactpersonen.")
 
 
 class RegiosBestand(Model):
     """``data/regions.yaml``: provinces, programmes, onderwijsregio's, partnerships and projects."""
 
-    provincies: Lijst(Provincie, description="De twaalf provincies.")
-    programmas: Lijst(Programma, description="Landelijke programma's en beleidslijnen.")
-    onderwijsregios: Lijst(Onderwijsregio, description="Onderwijsregio's.")
-    partnerschappen: Lijst(Partnerschap, description="Partnerschappen Samen Opleiden.")
-    projecten: Lijst(Project, description="Projecten (RAP, RAL en andere).")
+    provincies: Lijst[Provincie] = Field(default=(), description="De twaalf provincies.")
+    programmas: Lijst[Programma] = Field(
+        default=(), description="Landelijke programma's en beleidslijnen."
+    )
+    onderwijsregios: Lijst[Onderwijsregio] = Field(default=(), description="Onderwijsregio's.")
+    partnerschappen: Lijst[Partnerschap] = Field(
+        default=(), description="Partnerschappen Samen Opleiden."
+    )
+    projecten: Lijst[Project] = Field(default=(), description="Projecten (RAP, RAL en andere).")
 
 
 # Which file holds which collection, and which class each collection holds.

@@ -61,9 +61,9 @@ def _data_pad(data: Any, loc: tuple[str | int, ...]) -> tuple[Pad, Any, bool]:
     pad: list[str | int] = []
     value = data
     for part in loc:
-        if isinstance(value, dict) and isinstance(part, str) and part in value:
-            value = value[part]
-        elif isinstance(value, list) and isinstance(part, int) and 0 <= part < len(value):
+        in_dict = isinstance(value, dict) and isinstance(part, str) and part in value
+        in_list = isinstance(value, list) and isinstance(part, int) and 0 <= part < len(value)
+        if in_dict or in_list:
             value = value[part]
         else:
             return tuple(pad), value, False
@@ -98,7 +98,7 @@ def _inner_model(annotation: Any) -> type[BaseModel] | None:
 
 
 def _entiteit_label(data: Any, pad: Pad) -> str:
-    """"partnerschap 'x': " for the innermost entity around ``pad``, or ''."""
+    """ "partnerschap 'x': " for the innermost entity around ``pad``, or ''."""
     for eind in range(len(pad), 0, -1):
         if isinstance(pad[eind - 1], int) and eind >= 2 and isinstance(pad[eind - 2], str):
             soort = ENKELVOUD.get(str(pad[eind - 2]))
@@ -201,10 +201,14 @@ def _value_message(kind: str, veld: str, value: Any, ctx: dict[str, Any], error:
         )
     if kind == "string_pattern_mismatch":
         if veld == "code":
-            return f"'{value}' is geen ISO 3166-2-code; schrijf die als NL- plus twee hoofdletters, bijv. NL-UT"
+            return (
+                f"'{value}' is geen ISO 3166-2-code; schrijf die als NL- plus twee "
+                "hoofdletters, bijv. NL-UT"
+            )
+        voorbeeld = slug(str(value)) or "opleidingsschool-rijnland"
         return (
-            f"'{value}' is geen geldige id voor '{veld}': gebruik alleen kleine letters, cijfers en "
-            f"losse streepjes, bijv. '{slug(str(value)) or 'opleidingsschool-rijnland'}'"
+            f"'{value}' is geen geldige id voor '{veld}': gebruik alleen kleine letters, "
+            f"cijfers en losse streepjes, bijv. '{voorbeeld}'"
         )
     if kind == "string_too_short":
         return f"'{veld}' mag niet leeg zijn"
@@ -213,7 +217,9 @@ def _value_message(kind: str, veld: str, value: Any, ctx: dict[str, Any], error:
     if kind == "too_short":
         return f"'{veld}' moet minstens één waarde bevatten"
     if kind in ("date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact"):
-        return f"'{value}' is geen geldige datum voor '{veld}'; schrijf JJJJ-MM-DD, bijv. 2024-09-01"
+        return (
+            f"'{value}' is geen geldige datum voor '{veld}'; schrijf JJJJ-MM-DD, bijv. 2024-09-01"
+        )
     if kind == "value_error":
         reden = str(ctx.get("error", ""))
         if "datum_met_tijd" in reden:

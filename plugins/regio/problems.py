@@ -66,10 +66,7 @@ def als_github(p: Probleem) -> str:
     soort = "error" if p.is_fout else "warning"
     pos = p.positie
     bestand = _github_escape(pos.bestand, property_value=True)
-    return (
-        f"::{soort} file={bestand},line={pos.regel},col={pos.kolom}::"
-        f"{_github_escape(p.melding)}"
-    )
+    return f"::{soort} file={bestand},line={pos.regel},col={pos.kolom}::{_github_escape(p.melding)}"
 
 
 def als_json(problemen: Sequence[Probleem]) -> str:

@@ -32,7 +32,10 @@ def valideer(
     vandaag: date | None = None,
     weergave_dir: str | None = None,
 ) -> Resultaat:
-    """Validate both data files. Messages name files as ``weergave_dir/naam`` (default: data_dir)."""
+    """Validate both data files.
+
+    Messages name the files ``weergave_dir/regions.yaml`` (default: the data_dir as given).
+    """
     prefix = weergave_dir if weergave_dir is not None else str(data_dir)
     problemen: list[Probleem] = []
     geladen: dict[str, Geladen] = {}

@@ -1,0 +1,48 @@
+"""Shared test helpers: a writable copy of the small fixture data set, and ways to break it."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from regio.validate import Resultaat, valideer
+
+FIXTURES = Path(__file__).parent / "fixtures"
+REPO = Path(__file__).parent.parent
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    """A copy of tests/fixtures/geldig that a test may change."""
+    target = tmp_path / "data"
+    shutil.copytree(FIXTURES / "geldig", target)
+    return target
+
+
+def vervang(data_dir: Path, bestand: str, oud: str, nieuw: str) -> None:
+    """Replace the single occurrence of ``oud`` in a data file."""
+    pad = data_dir / bestand
+    tekst = pad.read_text(encoding="utf-8")
+    assert tekst.count(oud) == 1, f"{oud!r} komt {tekst.count(oud)} keer voor in {bestand}"
+    pad.write_text(tekst.replace(oud, nieuw), encoding="utf-8")
+
+
+def regel(data_dir: Path, bestand: str, fragment: str) -> int:
+    """The 1-based line number of the single line containing ``fragment``."""
+    regels = (data_dir / bestand).read_text(encoding="utf-8").splitlines()
+    treffers = [n for n, tekst in enumerate(regels, 1) if fragment in tekst]
+    assert len(treffers) == 1, f"{fragment!r} staat op regels {treffers}"
+    return treffers[0]
+
+
+def controleer(data_dir: Path, **opties: object) -> Resultaat:
+    return valideer(data_dir, weergave_dir="data", **opties)  # type: ignore[arg-type]
+
+
+def meldingen(resultaat: Resultaat) -> list[str]:
+    """Problems as editors read them: 'data/x.yaml:12:5: fout: …'."""
+    from regio.problems import als_tekst
+
+    return [als_tekst(p) for p in resultaat.problemen]
