@@ -1,5 +1,6 @@
 # Every target sets up .venv from the pinned requirements on first use.
 PYTHON ?= python3
+export NO_MKDOCS_2_WARNING := 1
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
@@ -11,13 +12,15 @@ $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@$(BIN)/python -c 'import importlib.metadata as m; assert [e for e in m.entry_points(group="mkdocs.plugins") if e.name == "regio"]'
+	@$(BIN)/pip check >/dev/null
 	@touch $(STAMP)
 
 validate: $(STAMP)
 	$(BIN)/regio validate
 
 site: validate
-	@echo "Gegevens zijn geldig. De site zelf wordt nog niet gebouwd (volgt in de volgende stap)."
+	$(BIN)/mkdocs build --strict
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
@@ -28,7 +31,7 @@ lint: $(STAMP)
 	$(BIN)/mypy
 
 serve: $(STAMP)
-	@echo "Nog geen site om te tonen: 'make serve' volgt met de MkDocs-plugin."
+	$(BIN)/mkdocs serve
 
 schema: $(STAMP)
 	$(BIN)/regio schema --out schemas

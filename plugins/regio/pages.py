@@ -1,0 +1,204 @@
+"""Render the generated Markdown pages from the Site: pure functions from data to text."""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from regio.contact import telefoon_e164, telefoon_nationaal
+from regio.escape import md, titel, url, vrije_tekst
+from regio.model import Entiteit, Persoon
+from regio.site import Site
+
+MAANDEN = (
+    "januari", "februari", "maart", "april", "mei", "juni",
+    "juli", "augustus", "september", "oktober", "november", "december",
+)  # fmt: skip
+
+STATUS = {
+    "voorloper": "Voorloper",
+    "in-oprichting": "In oprichting",
+    "onbekend": "Status onbekend",
+    "erkend": "Erkend",
+    "aspirant": "Aspirant",
+}
+SOORT = {
+    "ondersteuning": "Ondersteuningsorganisatie",
+    "sectororganisatie": "Sectororganisatie",
+    "overheid": "Overheid",
+    "lerarenopleiding": "Lerarenopleiding",
+    "schoolbestuur": "Schoolbestuur",
+    "onderwijsinstelling": "Onderwijsinstelling",
+    "overig": "Overig",
+}
+ROL = {
+    "penvoerder": "Penvoerder van",
+    "lerarenopleiding": "Lerarenopleiding in",
+    "deelnemer": "Neemt deel aan",
+    "draagt programma": "Betrokken bij programma",
+}
+
+# (file, line) -> URL of that line in the repository, or None when no repository is configured.
+BewerkUrl = Callable[[str, int], str | None]
+
+
+@dataclass(frozen=True)
+class Opties:
+    bewerk_url: BewerkUrl = lambda bestand, regel: None
+    redactie_pagina: str | None = None  # where to explain editing when there is no repository
+
+
+def datum(dag: date) -> str:
+    """'17 januari 2019'."""
+    return f"{dag.day} {MAANDEN[dag.month - 1]} {dag.year}"
+
+
+def bronnaam(adres: str) -> str:
+    """A source URL as people read it: host and path, without the scheme."""
+    return adres.split("://", 1)[-1].removeprefix("www.").rstrip("/")
+
+
+def _veilig(value: Any) -> Any:
+    """Every ``{{ }}`` in a template is escaped for Markdown unless it is already Markup."""
+    if value is None:
+        return ""
+    if isinstance(value, Markup):
+        return value
+    if isinstance(value, date):
+        return md(datum(value))
+    return md(value)
+
+
+def _environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("regio", "templates"),
+        autoescape=False,  # Markdown, not HTML: `_veilig` escapes every expression instead
+        finalize=_veilig,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["vrije_tekst"] = vrije_tekst
+    env.filters["url"] = url
+    env.filters["titel"] = titel
+    env.filters["datum"] = lambda d: md(datum(d))
+    env.filters["status"] = lambda s: md(STATUS[s])
+    env.filters["soort"] = lambda s: md(SOORT[s])
+    env.filters["rol"] = lambda s: md(ROL[s])
+    env.filters["sectoren"] = lambda s: md(", ".join(s))
+    env.filters["bronnaam"] = bronnaam
+    return env
+
+
+_ENV = _environment()
+
+
+class _Pagina:
+    """Helpers bound to the page being rendered (relative links depend on where it lives)."""
+
+    def __init__(self, site: Site, pad: str, opties: Opties) -> None:
+        self.site = site
+        self.pad = pad
+        self.opties = opties
+
+    def naar(self, doel: str) -> Markup:
+        """Relative Markdown link target from this page to ``doel`` (a .md path)."""
+        return Markup(posixpath.relpath(doel, posixpath.dirname(self.pad) or "."))
+
+    def link(self, entiteit: Entiteit) -> Markup:
+        doel = self.site.pagina(entiteit)
+        if doel is None:
+            return md(entiteit.naam)
+        return Markup(f"[{md(entiteit.naam)}]({self.naar(doel)})")
+
+    def links(self, entiteiten: list[Any]) -> Markup:
+        return Markup(", ".join(self.link(e) for e in entiteiten))
+
+    def extern(self, adres: str, tekst: str | None = None) -> Markup:
+        return Markup(f"[{md(tekst or adres)}]({url(adres)})")
+
+    def email(self, adres: str) -> Markup:
+        return Markup(f"[{md(adres)}]({url('mailto:' + adres)})")
+
+    def telefoon(self, nummer: str) -> Markup:
+        return Markup(f"[{md(telefoon_nationaal(nummer))}]({url('tel:' + telefoon_e164(nummer))})")
+
+    def contact(self, persoon: Persoon) -> Markup:
+        """Name, role and (only when public) e-mail and phone of a person."""
+        organisatie = self.site.organisatie(persoon.organisatie)
+        delen = [f"**{md(persoon.naam)}**, {md(persoon.functie)} bij {self.link(organisatie)}"]
+        if persoon.openbaar:
+            if persoon.email:
+                delen.append(f"e-mail: {self.email(persoon.email)}")
+            if persoon.telefoon:
+                delen.append(f"telefoon: {self.telefoon(persoon.telefoon)}")
+        return Markup(" · ".join(delen))
+
+    def voet(self, entiteit: Entiteit) -> Markup:
+        """Sources, last checked and the 'Wijziging voorstellen' link of an entity page."""
+        return Markup(
+            _ENV.get_template("_voet.md.j2").render(
+                e=entiteit,
+                p=self,
+                bestand=self.site.bronbestand(entiteit),
+                regel=self.site.bronplek(entiteit).regel,
+            )
+        )
+
+    def bewerk_link(self, bestand: str, regel: int) -> Markup:
+        doel = self.opties.bewerk_url(bestand, regel)
+        tekst = f"data/{bestand}, regel {regel}"
+        if doel:
+            return Markup(f"[Wijziging voorstellen]({url(doel)}) ({md(tekst)})")
+        if self.opties.redactie_pagina:
+            uitleg = self.naar(self.opties.redactie_pagina)
+            return Markup(f"[Wijziging voorstellen]({uitleg}): pas {md(tekst)} aan")
+        return Markup(f"Wijziging voorstellen: pas {md(tekst)} aan")
+
+
+def _render(template: str, site: Site, pad: str, opties: Opties, **context: Any) -> str:
+    pagina = _Pagina(site, pad, opties)
+    return _ENV.get_template(template).render(site=site, p=pagina, **context)
+
+
+def render_pages(site: Site, opties: Opties | None = None) -> dict[str, str]:
+    """Every generated page: Markdown path -> content, in a stable order."""
+    opties = opties or Opties()
+    pages: dict[str, str] = {}
+
+    def add(pad: str, template: str, **context: Any) -> None:
+        pages[pad] = _render(template, site, pad, opties, **context)
+
+    add("provincies/index.md", "provincies.md.j2")
+    for provincie in site.provincies():
+        add(f"provincies/{provincie.id}.md", "provincie.md.j2", e=provincie)
+    add("onderwijsregios/index.md", "onderwijsregios.md.j2")
+    for regio in site.onderwijsregios():
+        add(f"onderwijsregios/{regio.id}.md", "gebied.md.j2", e=regio, soort="onderwijsregio")
+    add("partnerschappen/index.md", "partnerschappen.md.j2")
+    for partnerschap in site.partnerschappen():
+        add(
+            f"partnerschappen/{partnerschap.id}.md",
+            "gebied.md.j2",
+            e=partnerschap,
+            soort="partnerschap",
+        )
+    add("projecten/index.md", "projecten.md.j2")
+    for project in site.projecten():
+        add(f"projecten/{project.id}.md", "gebied.md.j2", e=project, soort="project")
+    add("programmas/index.md", "programmas.md.j2")
+    for programma in site.programmas():
+        add(f"programmas/{programma.id}.md", "programma.md.j2", e=programma)
+    add("organisaties/index.md", "organisaties.md.j2")
+    for organisatie in site.organisaties():
+        add(f"organisaties/{organisatie.id}.md", "organisatie.md.j2", e=organisatie)
+    add("ondersteuning.md", "ondersteuning.md.j2")
+    add("contact.md", "contact.md.j2")
+    return pages

@@ -1,0 +1,95 @@
+"""The MkDocs adapter: wires the core into MkDocs events and nothing more.
+
+- on_config: load and check the data; abort with the validator's own messages on problems (before
+  anything is written), register the assets and watch the data directory for `mkdocs serve`;
+- on_files: add the generated pages (not in the nav) and the assets.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from regio.pages import Opties, render_pages
+from regio.problems import als_tekst, samenvatting
+from regio.site import Site
+from regio.validate import valideer
+
+ASSETS = Path(__file__).parent / "assets"
+ASSET_MAP = "assets/regio"
+
+
+class RegioConfig(base.Config):
+    data_dir = c.Type(str, default="data")
+    # The repository holding data/ (e.g. https://github.com/org/repo); empty: no links into it.
+    repo_url = c.Type(str, default="")
+    # Link to a line of a data file; {repo_url}, {pad} and {regel} are filled in.
+    # Empty: link to the editors' page instead.
+    bewerk_url = c.Type(str, default="{repo_url}/blob/main/{pad}#L{regel}")
+    redactie_pagina = c.Optional(c.Type(str))
+    strikt = c.Type(bool, default=False)
+
+
+def bewerk_url_maker(
+    sjabloon: str, repo_url: str, data_dir: str
+) -> Callable[[str, int], str | None]:
+    """A function (file, line) -> URL, or one that returns None without a repository."""
+    if not repo_url or not sjabloon:
+        return lambda bestand, regel: None
+    basis = repo_url.rstrip("/")
+
+    def maak(bestand: str, regel: int) -> str:
+        pad = f"{data_dir.strip('/')}/{bestand}"
+        return sjabloon.format(repo_url=basis, pad=pad, regel=regel)
+
+    return maak
+
+
+class RegioPlugin(BasePlugin[RegioConfig]):
+    def __init__(self) -> None:
+        self.site: Site | None = None
+        self.data_dir: Path | None = None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        basis = Path(config.config_file_path or ".").resolve().parent
+        self.data_dir = (basis / self.config.data_dir).resolve()
+        resultaat = valideer(
+            self.data_dir, strikt=self.config.strikt, weergave_dir=self.config.data_dir
+        )
+        if not resultaat.geldig or resultaat.gegevens is None:
+            regels = [als_tekst(p) for p in resultaat.problemen]
+            regels.append(f"De gegevens zijn niet geldig ({samenvatting(resultaat.problemen)}).")
+            raise PluginError("\n".join(regels))
+        self.site = Site(resultaat.gegevens)
+        config.watch.append(str(self.data_dir))
+        config.extra_css.append(f"{ASSET_MAP}/regio.css")
+        config.extra_javascript.append(f"{ASSET_MAP}/regio.js")
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        assert self.site is not None
+        opties = Opties(
+            bewerk_url=bewerk_url_maker(
+                self.config.bewerk_url, self.config.repo_url, self.config.data_dir
+            ),
+            redactie_pagina=self.config.redactie_pagina,
+        )
+        for pad, inhoud in render_pages(self.site, opties).items():
+            bestand = File.generated(
+                config, pad, content=inhoud, inclusion=InclusionLevel.NOT_IN_NAV
+            )
+            # The page's own "Wijziging voorstellen" link points at the data file and line.
+            bestand.edit_uri = None
+            files.append(bestand)
+        for asset in sorted(ASSETS.iterdir()):
+            files.append(
+                File.generated(config, f"{ASSET_MAP}/{asset.name}", abs_src_path=str(asset))
+            )
+        return files

@@ -1,0 +1,212 @@
+"""The questions the pages ask of the data, answered once: templates do no lookups themselves."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from regio.gegevens import COLLECTIES, Gegevens, Plek
+from regio.model import (
+    Entiteit,
+    Gebied,
+    Onderwijsregio,
+    Organisatie,
+    Partnerschap,
+    Persoon,
+    Programma,
+    Project,
+    Provincie,
+)
+from regio.problems import Positie
+
+# Folder of each collection's pages. Persons have no page of their own: they appear where they work.
+MAPPEN = {
+    "provincies": "provincies",
+    "programmas": "programmas",
+    "onderwijsregios": "onderwijsregios",
+    "partnerschappen": "partnerschappen",
+    "projecten": "projecten",
+    "organisaties": "organisaties",
+}
+
+PO_SECTOREN = frozenset({"po", "so", "vso"})
+VO_MBO_SECTOREN = frozenset({"vo", "mbo"})
+ONDERSTEUNING_SOORTEN = ("ondersteuning", "sectororganisatie", "overheid")
+
+
+@dataclass(frozen=True)
+class Rol:
+    """An organisation's part in something: 'penvoerder van' partnership X."""
+
+    rol: str
+    entiteit: Entiteit
+
+
+def _sleutel(entiteit: Entiteit) -> tuple[str, str]:
+    return (entiteit.naam.casefold(), entiteit.id)
+
+
+class Site:
+    """Read-only queries over validated data."""
+
+    def __init__(self, gegevens: Gegevens) -> None:
+        self.gegevens = gegevens
+        self._plek: dict[str, Plek] = {}
+        self._per_id: dict[str, Entiteit] = {}
+        for entiteit, plek in gegevens.alle():
+            self._plek[entiteit.id] = plek
+            self._per_id[entiteit.id] = entiteit
+        self._in_provincie: dict[str, list[Gebied]] = defaultdict(list)
+        self._rollen: dict[str, list[Rol]] = defaultdict(list)
+        self._projecten: dict[str, list[Project]] = defaultdict(list)
+        for gebied in self.gebieden():
+            for provincie in gebied.provincies:
+                self._in_provincie[provincie].append(gebied)
+            if gebied.penvoerder:
+                self._rollen[gebied.penvoerder].append(Rol("penvoerder", gebied))
+            if isinstance(gebied, Partnerschap):
+                for opleiding in gebied.opleidingen:
+                    self._rollen[opleiding].append(Rol("lerarenopleiding", gebied))
+            for organisatie in gebied.organisaties:
+                self._rollen[organisatie].append(Rol("deelnemer", gebied))
+            if isinstance(gebied, Project):
+                self._projecten[gebied.programma].append(gebied)
+        for programma in gegevens.programmas:
+            for organisatie in programma.organisaties:
+                self._rollen[organisatie].append(Rol("draagt programma", programma))
+
+    # -- single entities ----------------------------------------------------------------------
+
+    def heeft(self, ident: str) -> bool:
+        return ident in self._per_id
+
+    def entiteit(self, ident: str) -> Entiteit:
+        return self._per_id[ident]
+
+    def persoon(self, ident: str) -> Persoon:
+        persoon = self._per_id[ident]
+        assert isinstance(persoon, Persoon)
+        return persoon
+
+    def organisatie(self, ident: str) -> Organisatie:
+        organisatie = self._per_id[ident]
+        assert isinstance(organisatie, Organisatie)
+        return organisatie
+
+    def organisaties_van(self, idents: tuple[str, ...]) -> list[Organisatie]:
+        return [self.organisatie(ident) for ident in idents]
+
+    def programma(self, ident: str) -> Programma:
+        programma = self._per_id[ident]
+        assert isinstance(programma, Programma)
+        return programma
+
+    def provincie(self, ident: str) -> Provincie:
+        provincie = self._per_id[ident]
+        assert isinstance(provincie, Provincie)
+        return provincie
+
+    def collectie_van(self, entiteit: Entiteit) -> str:
+        return self._plek[entiteit.id].collectie
+
+    def pagina(self, entiteit: Entiteit) -> str | None:
+        """The Markdown path of an entity's page, or None (persons have none)."""
+        map_ = MAPPEN.get(self.collectie_van(entiteit))
+        return f"{map_}/{entiteit.id}.md" if map_ else None
+
+    def bronplek(self, entiteit: Entiteit) -> Positie:
+        """Where the entity starts in its data file (for 'Wijziging voorstellen')."""
+        return self._plek[entiteit.id].positie()
+
+    def bronbestand(self, entiteit: Entiteit) -> str:
+        return COLLECTIES[self._plek[entiteit.id].collectie]
+
+    # -- collections --------------------------------------------------------------------------
+
+    def provincies(self) -> list[Provincie]:
+        return sorted(self.gegevens.provincies, key=_sleutel)
+
+    def gebieden(self) -> list[Gebied]:
+        return [
+            *self.gegevens.onderwijsregios,
+            *self.gegevens.partnerschappen,
+            *self.gegevens.projecten,
+        ]
+
+    def onderwijsregios(self) -> list[Onderwijsregio]:
+        return sorted(self.gegevens.onderwijsregios, key=_sleutel)
+
+    def partnerschappen(self) -> list[Partnerschap]:
+        return sorted(self.gegevens.partnerschappen, key=_sleutel)
+
+    def projecten(self) -> list[Project]:
+        return sorted(self.gegevens.projecten, key=_sleutel)
+
+    def programmas(self) -> list[Programma]:
+        return sorted(self.gegevens.programmas, key=_sleutel)
+
+    def organisaties(self) -> list[Organisatie]:
+        return sorted(self.gegevens.organisaties, key=_sleutel)
+
+    # -- the questions pages ask --------------------------------------------------------------
+
+    def coordinator(self, provincie: Provincie) -> Persoon:
+        return self.persoon(provincie.regiocoordinator)
+
+    def coordinatiegebied(self, persoon: Persoon) -> list[Provincie]:
+        return [p for p in self.provincies() if p.regiocoordinator == persoon.id]
+
+    def in_provincie(self, provincie: Provincie) -> dict[str, list[Gebied]]:
+        """What is active in a province, per collection, sorted by name."""
+        result: dict[str, list[Gebied]] = {
+            "onderwijsregios": [],
+            "partnerschappen": [],
+            "projecten": [],
+        }
+        for gebied in self._in_provincie.get(provincie.id, []):
+            result[self.collectie_van(gebied)].append(gebied)
+        return {naam: sorted(lijst, key=_sleutel) for naam, lijst in result.items()}
+
+    def provincies_van(self, gebied: Gebied) -> list[Provincie]:
+        return [self.provincie(p) for p in gebied.provincies]
+
+    def onderwijsregios_per_status(self) -> dict[str, list[Onderwijsregio]]:
+        result: dict[str, list[Onderwijsregio]] = {
+            "voorloper": [],
+            "in-oprichting": [],
+            "onbekend": [],
+        }
+        for regio in self.onderwijsregios():
+            result[regio.status].append(regio)
+        return result
+
+    def partnerschappen_po(self) -> list[Partnerschap]:
+        """PO/(V)SO: partnerships with a po, so or vso sector."""
+        return [p for p in self.partnerschappen() if PO_SECTOREN & set(p.sectoren)]
+
+    def partnerschappen_vo_mbo(self) -> list[Partnerschap]:
+        return [p for p in self.partnerschappen() if VO_MBO_SECTOREN & set(p.sectoren)]
+
+    def ondersteuning(self) -> dict[str, list[Organisatie]]:
+        """Support organisations, sector councils and government, per kind."""
+        result: dict[str, list[Organisatie]] = {soort: [] for soort in ONDERSTEUNING_SOORTEN}
+        for organisatie in self.organisaties():
+            if organisatie.soort in result:
+                result[organisatie.soort].append(organisatie)
+        return result
+
+    def rollen(self, organisatie: Organisatie) -> list[Rol]:
+        return sorted(
+            self._rollen.get(organisatie.id, []), key=lambda r: (r.rol, *_sleutel(r.entiteit))
+        )
+
+    def personen_bij(self, organisatie: Organisatie) -> list[Persoon]:
+        return sorted(
+            (p for p in self.gegevens.personen if p.organisatie == organisatie.id), key=_sleutel
+        )
+
+    def projecten_van(self, programma: Programma) -> list[Project]:
+        return sorted(self._projecten.get(programma.id, []), key=_sleutel)
+
+    def voorgangers(self, programma: Programma) -> list[Programma]:
+        return [p for p in self.programmas() if p.opvolger == programma.id]
