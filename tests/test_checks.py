@@ -265,3 +265,13 @@ def test_stale_boundary_is_exactly_n_months(data_dir: Path) -> None:
 
     assert aantal(date(2025, 1, 15)) == 0
     assert aantal(date(2025, 1, 16)) == 1
+
+
+def test_a_broken_file_does_not_hide_problems_in_the_other(data_dir: Path) -> None:
+    vervang(data_dir, "regions.yaml", "    status: erkend", "    status: erkent")
+    vervang(data_dir, "contacts.yaml", "telefoon: 06-12345678", "telefoon: 06-1234")
+    fouten = _fouten(data_dir)
+    assert len(fouten) == 2
+    assert fouten[0].startswith("data/contacts.yaml:")
+    assert "'06-1234' is geen geldig Nederlands telefoonnummer" in fouten[0]
+    assert "'erkent' is geen geldige waarde" in fouten[1]

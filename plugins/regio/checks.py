@@ -252,15 +252,10 @@ def _maanden_terug(vandaag: date, maanden: int) -> date:
     return date(jaar, maand, dag)
 
 
-ALTIJD: tuple[Check, ...] = (
-    unieke_ids,
-    verwijzingen,
-    provincies,
-    contactgegevens,
-    datums,
-    bronnen,
-)
+# Checks that need only the entities of one file, and all checks.
+PER_BESTAND: tuple[Check, ...] = (unieke_ids, contactgegevens, datums, bronnen)
+ALLE: tuple[Check, ...] = (*PER_BESTAND, verwijzingen, provincies)
 
 
-def controleer(gegevens: Gegevens) -> list[Probleem]:
-    return [probleem for check in ALTIJD for probleem in check(gegevens)]
+def controleer(gegevens: Gegevens, welke: tuple[Check, ...] = ALLE) -> list[Probleem]:
+    return [probleem for check in welke for probleem in check(gegevens)]

@@ -56,6 +56,15 @@ def valideer(
     if isinstance(regios, RegiosBestand) and isinstance(contacts, ContactsBestand):
         gegevens = Gegevens(regios, contacts, geladen)
         problemen.extend(checks.controleer(gegevens))
+    elif isinstance(regios, RegiosBestand) or isinstance(contacts, ContactsBestand):
+        # One file is broken: still check what the other file holds on its own, so an editor
+        # sees every problem at once; references wait until both files parse.
+        deels = Gegevens(
+            regios if isinstance(regios, RegiosBestand) else RegiosBestand(),
+            contacts if isinstance(contacts, ContactsBestand) else ContactsBestand(),
+            geladen,
+        )
+        problemen.extend(checks.controleer(deels, checks.PER_BESTAND))
     if strikt:
         problemen = strict(problemen)
     # Stale data only ever warns, even with --strict: it is a reminder, not a defect.

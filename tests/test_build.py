@@ -1,0 +1,206 @@
+"""Real MkDocs builds of a small site into a temporary folder, checked by parsing the HTML."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
+
+from tests.conftest import FIXTURES, REPO, vervang
+from tests.pagina_html import interne_doelen, lees
+
+MKDOCS = Path(sys.executable).parent / "mkdocs"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """tests/fixtures/site with the fixture data beside it, in a writable folder."""
+    doel = tmp_path / "project"
+    shutil.copytree(FIXTURES / "site", doel)
+    shutil.copytree(FIXTURES / "geldig", doel / "data")
+    return doel
+
+
+def _bouw(project: Path, **extra: object) -> Path:
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site"), **extra)
+    build(config)
+    return project / "site"
+
+
+@pytest.fixture
+def site(project: Path) -> Path:
+    return _bouw(project)
+
+
+def test_every_province_page_has_its_coordinators_links(site: Path) -> None:
+    for provincie in ("utrecht", "zeeland"):
+        pagina = lees(site / "provincies" / provincie / "index.html")
+        hrefs = [a.attrs["href"] for a in pagina.alle("a")]
+        assert "mailto:anna@example.org" in hrefs
+        assert "tel:+31612345678" in hrefs
+        assert "Anna Voorbeeld" in pagina.tekst
+        assert "06 12345678" in pagina.tekst
+
+
+def test_entity_pages_exist_for_every_kind(site: Path) -> None:
+    for pad in (
+        "onderwijsregios/voorbeeldregio",
+        "partnerschappen/voorbeeldpartnerschap",
+        "projecten/voorbeeldproject",
+        "programmas/voorbeeldprogramma",
+        "organisaties/voorbeeld-pabo",
+        "organisaties/arbeidsmarktplatform-po",
+    ):
+        assert (site / pad / "index.html").is_file(), pad
+
+
+def test_every_internal_link_resolves(site: Path) -> None:
+    gebroken = []
+    aantal = 0
+    for pagina in site.rglob("*.html"):
+        for href, doel in interne_doelen(site, pagina):
+            aantal += 1
+            if doel is None:
+                gebroken.append(f"{pagina.relative_to(site)}: {href}")
+    assert aantal > 100
+    assert gebroken == []
+
+
+def test_references_become_links_both_ways(site: Path) -> None:
+    partnerschap = lees(site / "partnerschappen/voorbeeldpartnerschap/index.html")
+    hrefs = {a.attrs["href"] for a in partnerschap.alle("a")}
+    assert {"../../provincies/utrecht/", "../../provincies/zeeland/"} <= hrefs
+    assert "../../organisaties/voorbeeld-pabo/" in hrefs
+    pabo = lees(site / "organisaties/voorbeeld-pabo/index.html")
+    assert "../../partnerschappen/voorbeeldpartnerschap/" in {
+        a.attrs["href"] for a in pabo.alle("a")
+    }
+    assert "Penvoerder van Partnerschap Voorbeeld" in pabo.tekst
+
+
+def test_pages_are_dutch_and_show_sources_and_edit_hint(site: Path) -> None:
+    pagina = lees(site / "projecten/voorbeeldproject/index.html")
+    [html] = pagina.alle("html")
+    assert html.attrs["lang"] == "nl"
+    assert "https://example.org/project" in {a.attrs["href"] for a in pagina.alle("a")}
+    assert "Laatst gecontroleerd: nog niet nagekeken" in pagina.tekst
+    assert "Wijziging voorstellen: pas data/regions.yaml, regel" in pagina.tekst
+    zeeland = lees(site / "provincies/zeeland/index.html")
+    assert "Laatst gecontroleerd: 15 januari 2024" in zeeland.tekst
+
+
+def test_edit_link_points_at_the_yaml_line_when_a_repository_is_configured(project: Path) -> None:
+    vervang(
+        project,
+        "mkdocs.yml",
+        "      data_dir: data\n",
+        "      data_dir: data\n      repo_url: https://example.org/regio\n",
+    )
+    site = _bouw(project)
+    pagina = lees(site / "partnerschappen/voorbeeldpartnerschap/index.html")
+    regel = next(
+        n
+        for n, t in enumerate((project / "data/regions.yaml").read_text().splitlines(), 1)
+        if "id: voorbeeldpartnerschap" in t
+    )
+    links = [a for a in pagina.alle("a") if a.text.strip() == "Wijziging voorstellen"]
+    assert [a.attrs["href"] for a in links] == [
+        f"https://example.org/regio/blob/main/data/regions.yaml#L{regel}"
+    ]
+
+
+def test_nav_holds_the_overviews_not_every_entity(site: Path) -> None:
+    pagina = lees(site / "index.html")
+    primair = [
+        a.text.strip() for a in pagina.binnen("a", "md-nav--primary") if "md-nav__link" in a.classes
+    ]
+    assert "Samen Opleiden" in primair
+    assert "Partnerschap Voorbeeld" not in primair
+    assert len(set(primair)) <= 12
+    # A generated entity page carries the same small nav.
+    entiteit = lees(site / "partnerschappen/voorbeeldpartnerschap/index.html")
+    assert len(entiteit.binnen("a", "md-nav--primary")) == len(
+        pagina.binnen("a", "md-nav--primary")
+    )
+
+
+def test_no_third_party_requests_in_the_pages(site: Path) -> None:
+    for pad in site.rglob("*.html"):
+        pagina = lees(pad)
+        bronnen = [e.attrs.get("src", "") for e in pagina.alle("script") + pagina.alle("img")]
+        bronnen += [e.attrs.get("href", "") for e in pagina.alle("link")]
+        extern = [b for b in bronnen if b.startswith(("http:", "https:", "//"))]
+        assert extern == [], pad
+
+
+def test_hostile_names_stay_text(project: Path) -> None:
+    vervang(
+        project,
+        "regions.yaml".join(["data/", ""]),
+        "naam: Partnerschap Voorbeeld",
+        'naam: "</title><script>alert(1)</script> [x](javascript:alert(2)) {: onclick=alert(3)}"',
+    )
+    site = _bouw(project)
+    for pad in site.rglob("*.html"):
+        pagina = lees(pad)
+        assert not [s for s in pagina.alle("script") if "alert" in s.text], pad
+        assert not [a for a in pagina.alle("a") if a.attrs.get("href", "").startswith("javascript")]
+        assert not [e for e in pagina.elements if "onclick" in e.attrs], pad
+    pagina = lees(site / "partnerschappen/voorbeeldpartnerschap/index.html")
+    [titel] = pagina.alle("title")
+    assert titel.text.startswith("</title><script>alert(1)</script>")
+    [kop] = pagina.alle("h1")
+    assert "[x](javascript:alert(2))" in kop.text
+
+
+def test_data_error_aborts_with_the_validators_messages_and_keeps_site(project: Path) -> None:
+    site = _bouw(project)
+    voor = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    vervang(project, "data/regions.yaml", "    status: erkend", "    status: erkent")
+    vervang(project, "data/contacts.yaml", "telefoon: 06-12345678", "telefoon: 06-1234")
+
+    bouw = subprocess.run(
+        [str(MKDOCS), "build"], cwd=project, capture_output=True, text=True, check=False
+    )
+    validatie = subprocess.run(
+        [sys.executable, "-m", "regio", "validate"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert bouw.returncode == 1
+    assert validatie.returncode == 1
+    assert "Traceback" not in bouw.stderr
+    for regel in validatie.stdout.splitlines():
+        assert regel in bouw.stderr
+    assert len(validatie.stdout.splitlines()) == 2
+    na = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    assert na == voor
+
+
+def test_data_error_raises_a_clean_abort_in_the_api(project: Path) -> None:
+    (project / "data/contacts.yaml").write_text("organisaties: [\n", encoding="utf-8")
+    with pytest.raises(Abort):
+        _bouw(project)
+
+
+def test_serve_watches_the_data_directory(project: Path) -> None:
+    config = load_config(str(project / "mkdocs.yml"))
+    config = config.plugins.on_config(config)
+    assert str((project / "data").resolve()) in config.watch
+
+
+def test_the_real_site_builds_in_strict_mode(tmp_path: Path) -> None:
+    config = load_config(str(REPO / "mkdocs.yml"), site_dir=str(tmp_path / "site"), strict=True)
+    build(config)
+    assert (tmp_path / "site/provincies/utrecht/index.html").is_file()
+    assert (tmp_path / "site/contact/index.html").is_file()
+    pagina = lees(tmp_path / "site/contact/index.html")
+    assert len([a for a in pagina.alle("a") if a.attrs.get("href", "").startswith("tel:")]) == 12
