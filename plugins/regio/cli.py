@@ -9,6 +9,8 @@ from pathlib import Path
 
 from regio import problems as p
 from regio import schema
+from regio.pages import BEWERK_URL, Opties, bewerk_url_maker, render_pages
+from regio.site import Site
 from regio.validate import valideer
 
 # argparse's own texts, in Dutch (argparse looks its texts up through `_` at call time).
@@ -79,6 +81,24 @@ def _parser() -> argparse.ArgumentParser:
         help="behandel waarschuwingen (zoals een ontbrekende bron) als fouten",
     )
 
+    render = sub.add_parser(
+        "render",
+        help="schrijf de gegenereerde Markdown-pagina's naar een map",
+        description="Controleer de gegevens en schrijf dezelfde Markdown-pagina's die de "
+        "MkDocs-plugin maakt naar een map, zodat ze ook zonder de plugin te bouwen zijn.",
+    )
+    render.add_argument(
+        "--data-dir", type=Path, default=Path("data"), help="map met de gegevens (standaard: data)"
+    )
+    render.add_argument(
+        "--out", type=Path, required=True, help="doelmap voor de Markdown-bestanden"
+    )
+    render.add_argument(
+        "--repo-url",
+        default="",
+        help="repository met de gegevens, voor de links 'Wijziging voorstellen'",
+    )
+
     schema_cmd = sub.add_parser(
         "schema",
         help="schrijf de JSON Schemas van de gegevensbestanden",
@@ -119,6 +139,27 @@ def _validate(args: argparse.Namespace) -> int:
     return 0 if resultaat.geldig else 1
 
 
+def _render(args: argparse.Namespace) -> int:
+    data_dir: Path = args.data_dir
+    if not data_dir.is_dir():
+        print(f"regio: fout: map '{data_dir}' bestaat niet.", file=sys.stderr)
+        return 2
+    resultaat = valideer(data_dir)
+    if not resultaat.geldig or resultaat.gegevens is None:
+        for probleem in resultaat.problemen:
+            print(p.als_tekst(probleem))
+        print(f"Gegevens zijn niet geldig: {p.samenvatting(resultaat.problemen)}.", file=sys.stderr)
+        return 1
+    opties = Opties(bewerk_url=bewerk_url_maker(BEWERK_URL, args.repo_url, str(data_dir)))
+    pages = render_pages(Site(resultaat.gegevens), opties)
+    for pad, inhoud in pages.items():
+        doel = args.out / pad
+        doel.parent.mkdir(parents=True, exist_ok=True)
+        doel.write_text(inhoud, encoding="utf-8")
+    print(f"{len(pages)} pagina's geschreven naar {args.out}.", file=sys.stderr)
+    return 0
+
+
 def _schema(args: argparse.Namespace) -> int:
     for pad in schema.schrijf(args.out):
         print(f"geschreven: {pad}", file=sys.stderr)
@@ -127,9 +168,8 @@ def _schema(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    if args.opdracht == "validate":
-        return _validate(args)
-    return _schema(args)
+    opdrachten = {"validate": _validate, "render": _render, "schema": _schema}
+    return opdrachten[args.opdracht](args)
 
 
 if __name__ == "__main__":

@@ -48,6 +48,25 @@ ROL = {
 BewerkUrl = Callable[[str, int], str | None]
 
 
+# Link to a line of a data file in the repository.
+BEWERK_URL = "{repo_url}/blob/main/{pad}#L{regel}"
+
+
+def bewerk_url_maker(
+    sjabloon: str, repo_url: str, data_dir: str
+) -> Callable[[str, int], str | None]:
+    """A function (file, line) -> URL, or one that returns None without a repository."""
+    if not repo_url or not sjabloon:
+        return lambda bestand, regel: None
+    basis = repo_url.rstrip("/")
+
+    def maak(bestand: str, regel: int) -> str:
+        pad = f"{data_dir.strip('/')}/{bestand}"
+        return sjabloon.format(repo_url=basis, pad=pad, regel=regel)
+
+    return maak
+
+
 @dataclass(frozen=True)
 class Opties:
     bewerk_url: BewerkUrl = lambda bestand, regel: None

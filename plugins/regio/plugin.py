@@ -7,7 +7,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.config import base
@@ -17,7 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from regio.pages import Opties, render_pages
+from regio.pages import BEWERK_URL, Opties, bewerk_url_maker, render_pages
 from regio.problems import als_tekst, samenvatting
 from regio.site import Site
 from regio.validate import valideer
@@ -32,24 +31,9 @@ class RegioConfig(base.Config):
     repo_url = c.Type(str, default="")
     # Link to a line of a data file; {repo_url}, {pad} and {regel} are filled in.
     # Empty: link to the editors' page instead.
-    bewerk_url = c.Type(str, default="{repo_url}/blob/main/{pad}#L{regel}")
+    bewerk_url = c.Type(str, default=BEWERK_URL)
     redactie_pagina = c.Optional(c.Type(str))
     strikt = c.Type(bool, default=False)
-
-
-def bewerk_url_maker(
-    sjabloon: str, repo_url: str, data_dir: str
-) -> Callable[[str, int], str | None]:
-    """A function (file, line) -> URL, or one that returns None without a repository."""
-    if not repo_url or not sjabloon:
-        return lambda bestand, regel: None
-    basis = repo_url.rstrip("/")
-
-    def maak(bestand: str, regel: int) -> str:
-        pad = f"{data_dir.strip('/')}/{bestand}"
-        return sjabloon.format(repo_url=basis, pad=pad, regel=regel)
-
-    return maak
 
 
 class RegioPlugin(BasePlugin[RegioConfig]):
