@@ -27,6 +27,8 @@ _WHITESPACE = re.compile(r"\s+")
 
 _TOEGESTANE_TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "a", "code", "blockquote"}
 _URL_SCHEMAS = {"http", "https", "mailto", "tel"}
+# One renderer, reset per use: building a Markdown instance costs more than converting a field.
+_VRIJE_TEKST = markdown.Markdown(extensions=[])
 
 
 def md(tekst: object) -> Markup:
@@ -54,9 +56,8 @@ def url(adres: str) -> Markup:
 
 def vrije_tekst(tekst: str) -> Markup:
     """Free text that allows Markdown, as a sanitised HTML block."""
-    md_renderer = markdown.Markdown(extensions=[])
     # Raw HTML in the source is shown as text, never passed through.
-    rendered = md_renderer.convert(html.escape(tekst, quote=False))
+    rendered = _VRIJE_TEKST.reset().convert(html.escape(tekst, quote=False))
     schoon = nh3.clean(
         rendered,
         tags=_TOEGESTANE_TAGS,
