@@ -24,9 +24,19 @@ REPO_DATA = (Path(__file__).resolve().parent.parent / "data").resolve()
 PROVINCIES: dict[str, tuple[str, str, str, tuple[str, ...]]] = {
     "drenthe": ("Drenthe", "NL-DR", "Assen", ("Assen", "Emmen", "Hoogeveen", "Meppel")),
     "flevoland": ("Flevoland", "NL-FL", "Lelystad", ("Lelystad", "Almere", "Dronten", "Emmeloord")),
-    "friesland": ("Fryslân", "NL-FR", "Leeuwarden", ("Leeuwarden", "Sneek", "Heerenveen", "Drachten")),
+    "friesland": (
+        "Fryslân",
+        "NL-FR",
+        "Leeuwarden",
+        ("Leeuwarden", "Sneek", "Heerenveen", "Drachten"),
+    ),
     "gelderland": ("Gelderland", "NL-GE", "Arnhem", ("Arnhem", "Nijmegen", "Apeldoorn", "Ede")),
-    "groningen": ("Groningen", "NL-GR", "Groningen", ("Groningen", "Veendam", "Delfzijl", "Stadskanaal")),
+    "groningen": (
+        "Groningen",
+        "NL-GR",
+        "Groningen",
+        ("Groningen", "Veendam", "Delfzijl", "Stadskanaal"),
+    ),
     "limburg": ("Limburg", "NL-LI", "Maastricht", ("Maastricht", "Venlo", "Heerlen", "Roermond")),
     "noord-brabant": (
         "Noord-Brabant",
@@ -34,11 +44,26 @@ PROVINCIES: dict[str, tuple[str, str, str, tuple[str, ...]]] = {
         "'s-Hertogenbosch",
         ("'s-Hertogenbosch", "Eindhoven", "Tilburg", "Breda"),
     ),
-    "noord-holland": ("Noord-Holland", "NL-NH", "Haarlem", ("Haarlem", "Amsterdam", "Alkmaar", "Hoorn")),
+    "noord-holland": (
+        "Noord-Holland",
+        "NL-NH",
+        "Haarlem",
+        ("Haarlem", "Amsterdam", "Alkmaar", "Hoorn"),
+    ),
     "overijssel": ("Overijssel", "NL-OV", "Zwolle", ("Zwolle", "Enschede", "Deventer", "Hengelo")),
     "utrecht": ("Utrecht", "NL-UT", "Utrecht", ("Utrecht", "Amersfoort", "Zeist", "Nieuwegein")),
-    "zeeland": ("Zeeland", "NL-ZE", "Middelburg", ("Middelburg", "Vlissingen", "Goes", "Terneuzen")),
-    "zuid-holland": ("Zuid-Holland", "NL-ZH", "Den Haag", ("Den Haag", "Rotterdam", "Leiden", "Delft")),
+    "zeeland": (
+        "Zeeland",
+        "NL-ZE",
+        "Middelburg",
+        ("Middelburg", "Vlissingen", "Goes", "Terneuzen"),
+    ),
+    "zuid-holland": (
+        "Zuid-Holland",
+        "NL-ZH",
+        "Den Haag",
+        ("Den Haag", "Rotterdam", "Leiden", "Delft"),
+    ),
 }
 
 SECTOREN = ("po", "so", "vso", "vo", "mbo")
@@ -160,7 +185,9 @@ def generate(size: int, seed: int) -> tuple[dict[str, Any], dict[str, Any]]:
 
 def write(out: Path, size: int, seed: int) -> None:
     if out.resolve() == REPO_DATA:
-        raise SystemExit("generate_demo_data: weigert te schrijven in data/ (alleen echte gegevens).")
+        raise SystemExit(
+            "generate_demo_data: weigert te schrijven in data/ (alleen echte gegevens)."
+        )
     regions, contacts = generate(size, seed)
     out.mkdir(parents=True, exist_ok=True)
     for naam, inhoud in (("regions.yaml", regions), ("contacts.yaml", contacts)):
@@ -170,7 +197,9 @@ def write(out: Path, size: int, seed: int) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Maak fictieve voorbeeldgegevens.")
-    parser.add_argument("--size", type=int, required=True, help="aantal entiteiten (naast provincies)")
+    parser.add_argument(
+        "--size", type=int, required=True, help="aantal entiteiten (naast provincies)"
+    )
     parser.add_argument("--seed", type=int, default=1, help="startwaarde; zelfde seed, zelfde data")
     parser.add_argument("--out", type=Path, required=True, help="doelmap (nooit data/)")
     args = parser.parse_args(argv)

@@ -47,6 +47,20 @@ def _positief(text: str) -> int:
     return value
 
 
+def _data_dir_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--data-dir", type=Path, default=Path("data"), help="map met de gegevens (standaard: data)"
+    )
+
+
+def _ontbrekende_map(data_dir: Path) -> bool:
+    """Say so (a usage error) when the data directory does not exist."""
+    if data_dir.is_dir():
+        return False
+    print(f"regio: fout: map '{data_dir}' bestaat niet.", file=sys.stderr)
+    return True
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="regio",
@@ -60,9 +74,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Controleer de gegevens. Exitcode 0: geldig, 1: fouten in de gegevens, "
         "2: verkeerd gebruik van de opdracht.",
     )
-    validate.add_argument(
-        "--data-dir", type=Path, default=Path("data"), help="map met de gegevens (standaard: data)"
-    )
+    _data_dir_argument(validate)
     validate.add_argument(
         "--format",
         choices=FORMATEN,
@@ -87,9 +99,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Controleer de gegevens en schrijf dezelfde Markdown-pagina's die de "
         "MkDocs-plugin maakt naar een map, zodat ze ook zonder de plugin te bouwen zijn.",
     )
-    render.add_argument(
-        "--data-dir", type=Path, default=Path("data"), help="map met de gegevens (standaard: data)"
-    )
+    _data_dir_argument(render)
     render.add_argument(
         "--out", type=Path, required=True, help="doelmap voor de Markdown-bestanden"
     )
@@ -112,8 +122,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def _validate(args: argparse.Namespace) -> int:
     data_dir: Path = args.data_dir
-    if not data_dir.is_dir():
-        print(f"regio: fout: map '{data_dir}' bestaat niet.", file=sys.stderr)
+    if _ontbrekende_map(data_dir):
         return 2
     resultaat = valideer(data_dir, strikt=args.strict, verouderd_maanden=args.stale)
     problemen = list(resultaat.problemen)
@@ -141,8 +150,7 @@ def _validate(args: argparse.Namespace) -> int:
 
 def _render(args: argparse.Namespace) -> int:
     data_dir: Path = args.data_dir
-    if not data_dir.is_dir():
-        print(f"regio: fout: map '{data_dir}' bestaat niet.", file=sys.stderr)
+    if _ontbrekende_map(data_dir):
         return 2
     resultaat = valideer(data_dir)
     if not resultaat.geldig or resultaat.gegevens is None:

@@ -1,0 +1,251 @@
+"""The built site in a real browser (Debian's Chromium via Playwright), as a visitor sees it.
+
+Both the small fixture site and the real site are built once per module and served from
+127.0.0.1; nothing in these tests touches the network.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+from tests.conftest import FIXTURES, REPO
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+DESKTOP = {"width": 1280, "height": 900}
+TELEFOON = {"width": 390, "height": 844}
+BREEDTES = {"desktop": DESKTOP, "telefoon": TELEFOON}
+
+
+# --- Fixtures: the sites, a local web server, the browser ---------------------------------
+
+
+class _StilleHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+def _serveer(site: Path) -> Iterator[str]:
+    """Serve ``site`` on 127.0.0.1 on a free port; yields the base URL ending in '/'."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_StilleHandler, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+@pytest.fixture(scope="module")
+def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The small test site (tests/fixtures/site with tests/fixtures/geldig as data), served."""
+    project = tmp_path_factory.mktemp("browser") / "project"
+    shutil.copytree(FIXTURES / "site", project)
+    shutil.copytree(FIXTURES / "geldig", project / "data")
+    build(load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site")))
+    yield from _serveer(project / "site")
+
+
+@pytest.fixture(scope="module")
+def echte_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The real site with the real data, built into a temporary folder and served."""
+    site = tmp_path_factory.mktemp("echte-site") / "site"
+    build(load_config(str(REPO / "mkdocs.yml"), site_dir=str(site)))
+    yield from _serveer(site)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    """Debian's Chromium; skipped without it locally, but a failure on CI."""
+    if not CHROMIUM.exists():
+        melding = f"{CHROMIUM} ontbreekt: installeer Debian's chromium voor de browsertests"
+        if os.environ.get("CI"):
+            pytest.fail(melding)
+        pytest.skip(melding)
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+@contextmanager
+def _open(browser: Browser, url: str, viewport: dict[str, int] = DESKTOP) -> Iterator[Page]:
+    """A fresh Dutch browser context with one page at ``url``."""
+    context = browser.new_context(viewport=viewport, locale="nl-NL")  # type: ignore[arg-type]
+    try:
+        page = context.new_page()
+        page.goto(url)
+        yield page
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def contact(browser: Browser, echte_site: str) -> Iterator[Page]:
+    with _open(browser, echte_site + "contact/") as page:
+        yield page
+
+
+@pytest.fixture
+def partnerschappen(browser: Browser, echte_site: str) -> Iterator[Page]:
+    with _open(browser, echte_site + "partnerschappen/") as page:
+        yield page
+
+
+@pytest.fixture(scope="module")
+def screenshot_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    gekozen = os.environ.get("REGIO_SCREENSHOTS")
+    if not gekozen:
+        return tmp_path_factory.mktemp("screenshots")
+    map_ = Path(gekozen)
+    map_.mkdir(parents=True, exist_ok=True)
+    return map_
+
+
+# --- Filtering and sorting the overview tables ----------------------------------------------
+
+
+def test_filter_shows_only_matching_rows_and_announces_the_count(contact: Page) -> None:
+    tabel = contact.locator(".regio-tabel")
+    rijen = tabel.locator("tbody tr:visible")
+    status = tabel.get_by_role("status")
+    filter_ = contact.get_by_label("Filter deze tabel:")
+    expect(rijen).to_have_count(12)
+
+    filter_.fill("Hans")
+    expect(rijen).to_have_count(3)
+    expect(rijen).to_contain_text(["Utrecht", "Zeeland", "Zuid-Holland"])
+    for rij in rijen.all():
+        expect(rij).to_contain_text("Hans Schwartz")
+    expect(status).to_have_text("3 van 12 rijen zichtbaar")
+
+    filter_.fill("")
+    expect(rijen).to_have_count(12)
+    expect(status).to_have_text("12 van 12 rijen zichtbaar")
+
+
+def _gesorteerd(page: Page, namen: list[str]) -> bool:
+    """Whether ``namen`` is in Dutch alphabetical order, judged by the browser's collator."""
+    return bool(
+        page.evaluate(
+            """namen => {
+                const c = new Intl.Collator("nl", {numeric: true, sensitivity: "base"});
+                return namen.every((n, i) => i === 0 || c.compare(namen[i - 1], n) <= 0);
+            }""",
+            namen,
+        )
+    )
+
+
+def test_clicking_a_header_sorts_ascending_then_descending(partnerschappen: Page) -> None:
+    tabel = partnerschappen.locator(".regio-tabel").first
+    kop = tabel.get_by_role("columnheader", name="Naam")
+    namen = tabel.locator("tbody tr td:first-child")
+    assert namen.count() > 10
+
+    kop.get_by_role("button").click()
+    expect(kop).to_have_attribute("aria-sort", "ascending")
+    oplopend = [n.strip() for n in namen.all_inner_texts()]
+    assert oplopend[0] != oplopend[-1]
+    assert _gesorteerd(partnerschappen, oplopend), oplopend
+
+    kop.get_by_role("button").click()
+    expect(kop).to_have_attribute("aria-sort", "descending")
+    aflopend = [n.strip() for n in namen.all_inner_texts()]
+    assert aflopend == oplopend[::-1]
+
+
+# --- Content a visitor relies on ------------------------------------------------------------
+
+
+def test_province_page_shows_the_coordinators_contact_links(
+    browser: Browser, fixture_site: str
+) -> None:
+    with _open(browser, fixture_site + "provincies/utrecht/") as page:
+        expect(page.locator("html")).to_have_attribute("lang", "nl")
+        expect(page.locator('a[href="mailto:anna@example.org"]')).to_be_visible()
+        expect(page.locator('a[href="tel:+31612345678"]')).to_be_visible()
+        expect(page.get_by_text("Anna Voorbeeld").first).to_be_visible()
+
+
+@pytest.mark.parametrize(
+    "pad",
+    [
+        "",
+        "provincies/utrecht/",
+        "contact/",
+        "partnerschappen/",
+        "partnerschappen/aos-het-utrechts-model/",
+    ],
+)
+def test_no_console_errors_and_no_third_party_requests(
+    browser: Browser, echte_site: str, pad: str
+) -> None:
+    fouten: list[str] = []
+    verzoeken: list[str] = []
+    context = browser.new_context(viewport=DESKTOP, locale="nl-NL")  # type: ignore[arg-type]
+    try:
+        page = context.new_page()
+        page.on("console", lambda m: fouten.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: fouten.append(str(e)))
+        page.on("request", lambda r: verzoeken.append(r.url))
+        page.goto(echte_site + pad)
+        # The search index and its worker load after the page itself.
+        page.wait_for_load_state("networkidle")
+    finally:
+        context.close()
+    assert fouten == []
+    assert verzoeken
+    assert [u for u in verzoeken if urlsplit(u).hostname != "127.0.0.1"] == []
+
+
+# --- Layout on a phone and a desktop, with screenshots for a human to look at ---------------
+
+
+@pytest.mark.parametrize("breedte", BREEDTES)
+@pytest.mark.parametrize(
+    ("naam", "pad"), [("home", ""), ("utrecht", "provincies/utrecht/"), ("contact", "contact/")]
+)
+def test_page_fits_the_screen_and_has_navigation(
+    browser: Browser, echte_site: str, screenshot_dir: Path, naam: str, pad: str, breedte: str
+) -> None:
+    """Also saves a screenshot; set REGIO_SCREENSHOTS to keep them in a known folder."""
+    bestand = screenshot_dir / f"{naam}-{breedte}.png"
+    with _open(browser, echte_site + pad, BREEDTES[breedte]) as page:
+        page.screenshot(path=str(bestand), full_page=True)
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+        lade = page.locator('label.md-header__button[for="__drawer"]')
+        nav_contact = page.locator(".md-nav--primary").get_by_role("link", name="Contact")
+        if breedte == "telefoon":
+            # The navigation waits beside the screen until the drawer button opens it.
+            expect(lade).to_be_visible()
+            expect(nav_contact).not_to_be_in_viewport()
+            lade.click()
+        else:
+            expect(lade).to_have_count(1)
+        expect(nav_contact).to_be_in_viewport()
+    assert bestand.stat().st_size > 10_000
