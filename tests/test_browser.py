@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, ViewportSize, expect, sync_playwright
 
 from tests.conftest import FIXTURES, REPO
 
@@ -32,8 +32,8 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-DESKTOP = {"width": 1280, "height": 900}
-TELEFOON = {"width": 390, "height": 844}
+DESKTOP: ViewportSize = {"width": 1280, "height": 900}
+TELEFOON: ViewportSize = {"width": 390, "height": 844}
 BREEDTES = {"desktop": DESKTOP, "telefoon": TELEFOON}
 
 
@@ -41,7 +41,7 @@ BREEDTES = {"desktop": DESKTOP, "telefoon": TELEFOON}
 
 
 class _StilleHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 
@@ -93,9 +93,9 @@ def browser() -> Iterator[Browser]:
 
 
 @contextmanager
-def _open(browser: Browser, url: str, viewport: dict[str, int] = DESKTOP) -> Iterator[Page]:
+def _open(browser: Browser, url: str, viewport: ViewportSize = DESKTOP) -> Iterator[Page]:
     """A fresh Dutch browser context with one page at ``url``."""
-    context = browser.new_context(viewport=viewport, locale="nl-NL")  # type: ignore[arg-type]
+    context = browser.new_context(viewport=viewport, locale="nl-NL")
     try:
         page = context.new_page()
         page.goto(url)
@@ -207,7 +207,7 @@ def test_no_console_errors_and_no_third_party_requests(
 ) -> None:
     fouten: list[str] = []
     verzoeken: list[str] = []
-    context = browser.new_context(viewport=DESKTOP, locale="nl-NL")  # type: ignore[arg-type]
+    context = browser.new_context(viewport=DESKTOP, locale="nl-NL")
     try:
         page = context.new_page()
         page.on("console", lambda m: fouten.append(m.text) if m.type == "error" else None)
@@ -249,3 +249,10 @@ def test_page_fits_the_screen_and_has_navigation(
             expect(lade).to_have_count(1)
         expect(nav_contact).to_be_in_viewport()
     assert bestand.stat().st_size > 10_000
+
+
+def test_contact_table_fits_on_a_phone(browser: Browser, echte_site: str) -> None:
+    with _open(browser, echte_site + "contact/", TELEFOON) as page:
+        tabel = page.locator(".regio-tabel table").bounding_box()
+        assert tabel is not None
+        assert tabel["x"] + tabel["width"] <= TELEFOON["width"]

@@ -60,7 +60,10 @@ def test_private_contact_data_is_not_shown(pages: dict[str, str]) -> None:
 def test_contact_table_lists_every_province(pages: dict[str, str]) -> None:
     contact = pages["contact.md"]
     assert contact.count("\n| [") == 2
-    assert "[Utrecht](provincies/utrecht.md) | Anna Voorbeeld |" in contact
+    assert (
+        "| [Utrecht](provincies/utrecht.md) | Anna Voorbeeld<br>[anna@example\\.org](mailto:anna@example.org)<br>[06 12345678](tel:+31612345678) |"
+        in contact
+    )
 
 
 def test_overview_tables_are_marked_for_sorting(pages: dict[str, str]) -> None:
