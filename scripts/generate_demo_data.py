@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import shutil
 import sys
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,8 @@ from typing import Any
 import yaml
 
 REPO_DATA = (Path(__file__).resolve().parent.parent / "data").resolve()
+# The real province boundaries: the demo data uses the real provinces, so it uses these too.
+GRENZEN = REPO_DATA / "geo" / "provinces.geojson"
 
 # The twelve provinces with a few real towns each (public geography).
 PROVINCIES: dict[str, tuple[str, str, str, tuple[str, ...]]] = {
@@ -193,6 +196,8 @@ def write(out: Path, size: int, seed: int) -> None:
     for naam, inhoud in (("regions.yaml", regions), ("contacts.yaml", contacts)):
         tekst = yaml.safe_dump(inhoud, allow_unicode=True, sort_keys=False, width=100)
         (out / naam).write_text(KOP + tekst, encoding="utf-8")
+    (out / "geo").mkdir(exist_ok=True)
+    shutil.copyfile(GRENZEN, out / "geo" / "provinces.geojson")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -13,8 +13,8 @@ from markupsafe import Markup
 
 from regio.contact import telefoon_e164, telefoon_nationaal
 from regio.escape import md, titel, url, vrije_tekst
-from regio.model import Entiteit, Persoon
-from regio.site import Site
+from regio.model import Entiteit, Persoon, Provincie
+from regio.site import KAARTLAGEN, Site
 
 MAANDEN = (
     "januari", "februari", "maart", "april", "mei", "juni",
@@ -160,6 +160,14 @@ class _Pagina:
                 delen.append(f"telefoon: {self.telefoon(persoon.telefoon)}")
         return Markup(" · ".join(delen))
 
+    def omtrek_link(self, provincie: Provincie) -> Markup:
+        """The province's outline (our own escaped SVG) as a link to the map, if known."""
+        svg = self.site.omtrek(provincie)
+        if svg is None or self.site.geografie is None:
+            return Markup("")
+        titel = md(f"Bekijk {provincie.naam} op de kaart")
+        return Markup(f'[{svg}]({self.naar("kaart/index.md")} "{titel}"){{: .regio-omtrek }}')
+
     def voet(self, entiteit: Entiteit) -> Markup:
         """Sources, last checked and the 'Wijziging voorstellen' link of an entity page."""
         return Markup(
@@ -185,6 +193,22 @@ class _Pagina:
 def _render(template: str, site: Site, pad: str, opties: Opties, **context: Any) -> str:
     pagina = _Pagina(site, pad, opties)
     return _ENV.get_template(template).render(site=site, p=pagina, **context)
+
+
+def _kaartlagen(site: Site) -> list[dict[str, Any]]:
+    """Per map layer: the entries with a place (on the map) and those without."""
+    assert site.geografie is not None
+    lagen = []
+    for collectie, laagtitel in KAARTLAGEN:
+        gebieden = site.collectie_gesorteerd(collectie)
+        lagen.append(
+            {
+                "titel": laagtitel,
+                "op_kaart": [g for g in gebieden if g.id in site.geografie.posities],
+                "zonder_plaats": [g for g in gebieden if g.id not in site.geografie.posities],
+            }
+        )
+    return lagen
 
 
 def render_pages(site: Site, opties: Opties | None = None) -> dict[str, str]:
@@ -218,6 +242,8 @@ def render_pages(site: Site, opties: Opties | None = None) -> dict[str, str]:
     add("organisaties/index.md", "organisaties.md.j2")
     for organisatie in site.organisaties():
         add(f"organisaties/{organisatie.id}.md", "organisatie.md.j2", e=organisatie)
+    if site.geografie is not None:
+        add("kaart/index.md", "kaart.md.j2", lagen=_kaartlagen(site))
     add("ondersteuning.md", "ondersteuning.md.j2")
     add("contact.md", "contact.md.j2")
     return pages

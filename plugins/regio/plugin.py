@@ -16,6 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from regio.kaart import KaartOpties, kaart_html
 from regio.pages import BEWERK_URL, Opties, bewerk_url_maker, render_pages
 from regio.problems import als_tekst, samenvatting
 from regio.site import Site
@@ -34,6 +35,10 @@ class RegioConfig(base.Config):
     bewerk_url = c.Type(str, default=BEWERK_URL)
     redactie_pagina = c.Optional(c.Type(str))
     strikt = c.Type(bool, default=False)
+    # Map background: 'pdok' (BRT-Achtergrondkaart), 'none' (no external request) or a URL
+    # template with {z}/{x}/{y}; the attribution is shown on the map.
+    kaart_tiles = c.Type(str, default="pdok")
+    kaart_attributie = c.Type(str, default="")
 
 
 class RegioPlugin(BasePlugin[RegioConfig]):
@@ -51,7 +56,7 @@ class RegioPlugin(BasePlugin[RegioConfig]):
             regels = [als_tekst(p) for p in resultaat.problemen]
             regels.append(f"De gegevens zijn niet geldig ({samenvatting(resultaat.problemen)}).")
             raise PluginError("\n".join(regels))
-        self.site = Site(resultaat.gegevens)
+        self.site = Site(resultaat.gegevens, resultaat.geografie)
         config.watch.append(str(self.data_dir))
         config.extra_css.append(f"{ASSET_MAP}/regio.css")
         config.extra_javascript.append(f"{ASSET_MAP}/regio.js")
@@ -72,8 +77,15 @@ class RegioPlugin(BasePlugin[RegioConfig]):
             # The page's own "Wijziging voorstellen" link points at the data file and line.
             bestand.edit_uri = None
             files.append(bestand)
-        for asset in sorted(ASSETS.iterdir()):
-            files.append(
-                File.generated(config, f"{ASSET_MAP}/{asset.name}", abs_src_path=str(asset))
+        if self.site.geografie is not None:
+            kaart = kaart_html(
+                self.site,
+                self.site.geografie,
+                KaartOpties(tiles=self.config.kaart_tiles, attributie=self.config.kaart_attributie),
             )
+            files.append(File.generated(config, "kaart/kaart.html", content=kaart))
+        for asset in sorted(ASSETS.rglob("*")):
+            if asset.is_file() and asset.suffix != ".md":
+                pad = f"{ASSET_MAP}/{asset.relative_to(ASSETS).as_posix()}"
+                files.append(File.generated(config, pad, abs_src_path=str(asset)))
         return files

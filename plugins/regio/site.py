@@ -6,6 +6,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from regio.gegevens import COLLECTIES, Gegevens, Plek
+from regio.geo import svg_omtrek
+from regio.geocheck import Geografie
 from regio.model import (
     Entiteit,
     Gebied,
@@ -32,6 +34,12 @@ MAPPEN = {
 PO_SECTOREN = frozenset({"po", "so", "vso"})
 VO_MBO_SECTOREN = frozenset({"vo", "mbo"})
 ONDERSTEUNING_SOORTEN = ("ondersteuning", "sectororganisatie", "overheid")
+# The point layers of the map: collection and title.
+KAARTLAGEN = (
+    ("onderwijsregios", "Onderwijsregio's"),
+    ("partnerschappen", "Partnerschappen Samen Opleiden"),
+    ("projecten", "Projecten"),
+)
 
 
 @dataclass(frozen=True)
@@ -49,8 +57,9 @@ def _sleutel(entiteit: Entiteit) -> tuple[str, str]:
 class Site:
     """Read-only queries over validated data."""
 
-    def __init__(self, gegevens: Gegevens) -> None:
+    def __init__(self, gegevens: Gegevens, geografie: Geografie | None = None) -> None:
         self.gegevens = gegevens
+        self.geografie = geografie
         self._plek: dict[str, Plek] = {}
         self._per_id: dict[str, Entiteit] = {}
         for entiteit, plek in gegevens.alle():
@@ -132,6 +141,17 @@ class Site:
             *self.gegevens.partnerschappen,
             *self.gegevens.projecten,
         ]
+
+    def collectie_gesorteerd(self, collectie: str) -> list[Gebied]:
+        """Onderwijsregio's, partnerships or projects, sorted by name."""
+        gebieden: tuple[Gebied, ...] = getattr(self.gegevens, collectie)
+        return sorted(gebieden, key=_sleutel)
+
+    def omtrek(self, provincie: Provincie) -> str | None:
+        """Inline SVG outline of a province, when the boundaries are known."""
+        if self.geografie is None or provincie.code not in self.geografie.grenzen:
+            return None
+        return svg_omtrek(self.geografie.grenzen[provincie.code])
 
     def onderwijsregios(self) -> list[Onderwijsregio]:
         return sorted(self.gegevens.onderwijsregios, key=_sleutel)

@@ -8,16 +8,24 @@ from pathlib import Path
 
 from regio import checks
 from regio.gegevens import Gegevens
+from regio.geo import laad_grenzen
+from regio.geocheck import Geografie, geografie
 from regio.load import Geladen, load_file
 from regio.model import BESTANDEN, ContactsBestand, RegiosBestand
 from regio.parse import parse
+from regio.plaatsen import gazetteer
 from regio.problems import Probleem, sorteer, strict
+
+# The province boundaries, relative to the data directory (see data/geo/README.md).
+GRENZEN = "geo/provinces.geojson"
 
 
 @dataclass(frozen=True)
 class Resultaat:
     gegevens: Gegevens | None
     problemen: tuple[Probleem, ...]
+    # Boundaries and positions for the map; None when the data files did not both parse.
+    geografie: Geografie | None = None
 
     @property
     def geldig(self) -> bool:
@@ -37,11 +45,15 @@ def valideer(
     Messages name the files ``weergave_dir/regions.yaml`` (default: the data_dir as given).
     """
     prefix = weergave_dir if weergave_dir is not None else str(data_dir)
+
+    def weergave(naam: str) -> str:
+        return f"{prefix.rstrip('/')}/{naam}" if prefix else naam
+
     problemen: list[Probleem] = []
     geladen: dict[str, Geladen] = {}
     modellen: dict[str, object] = {}
     for naam, soort in BESTANDEN.items():
-        resultaat = load_file(data_dir / naam, f"{prefix.rstrip('/')}/{naam}" if prefix else naam)
+        resultaat = load_file(data_dir / naam, weergave(naam))
         problemen.extend(resultaat.problemen)
         if resultaat.geladen is None:
             continue
@@ -52,10 +64,16 @@ def valideer(
             modellen[naam] = parsed.model
 
     gegevens = None
+    kaart = None
     regios, contacts = modellen.get("regions.yaml"), modellen.get("contacts.yaml")
     if isinstance(regios, RegiosBestand) and isinstance(contacts, ContactsBestand):
         gegevens = Gegevens(regios, contacts, geladen)
         problemen.extend(checks.controleer(gegevens))
+        grenzen_bestand = weergave(GRENZEN)
+        grenzen, grensproblemen = laad_grenzen(data_dir / GRENZEN, grenzen_bestand)
+        posities, geoproblemen = geografie(gegevens, grenzen, gazetteer(), grenzen_bestand)
+        problemen.extend([*grensproblemen, *geoproblemen])
+        kaart = Geografie(grenzen, posities)
     elif isinstance(regios, RegiosBestand) or isinstance(contacts, ContactsBestand):
         # One file is broken: still check what the other file holds on its own, so an editor
         # sees every problem at once; references wait until both files parse.
@@ -70,4 +88,4 @@ def valideer(
     # Stale data only ever warns, even with --strict: it is a reminder, not a defect.
     if gegevens is not None and verouderd_maanden is not None:
         problemen.extend(checks.verouderd(gegevens, verouderd_maanden, vandaag or date.today()))
-    return Resultaat(gegevens, tuple(sorteer(problemen)))
+    return Resultaat(gegevens, tuple(sorteer(problemen)), kaart)
