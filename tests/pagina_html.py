@@ -62,11 +62,15 @@ class Pagina(HTMLParser):
         return " ".join("".join(self._text).split())
 
 
-def lees(pad: Path) -> Pagina:
+def lees_html(html: str) -> Pagina:
     pagina = Pagina()
-    pagina.feed(pad.read_text(encoding="utf-8"))
+    pagina.feed(html)
     pagina.close()
     return pagina
+
+
+def lees(pad: Path) -> Pagina:
+    return lees_html(pad.read_text(encoding="utf-8"))
 
 
 def interne_doelen(site: Path, pagina_pad: Path) -> list[tuple[str, Path | None]]:

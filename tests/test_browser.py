@@ -7,6 +7,7 @@ Both the small fixture site and the real site are built once per module and serv
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import threading
 from collections.abc import Iterator
@@ -256,3 +257,128 @@ def test_contact_table_fits_on_a_phone(browser: Browser, echte_site: str) -> Non
         tabel = page.locator(".regio-tabel table").bounding_box()
         assert tabel is not None
         assert tabel["x"] + tabel["width"] <= TELEFOON["width"]
+
+
+# --- The region map ----------------------------------------------------------------------
+
+PDOK_HOST = "service.pdok.nl"
+# A 1x1 transparent PNG stands in for the tiles: the tests never leave this machine.
+LEGE_TEGEL = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360000002000100e221bc330000000049454e44ae426082"
+)
+
+
+@contextmanager
+def _kaart(
+    browser: Browser, url: str, viewport: ViewportSize = DESKTOP
+) -> Iterator[tuple[Page, list[str], list[str]]]:
+    """The map at ``url``, with the requests it made and the errors it logged."""
+    context = browser.new_context(viewport=viewport, locale="nl-NL")
+    verzoeken: list[str] = []
+    fouten: list[str] = []
+    context.on("request", lambda r: verzoeken.append(r.url))
+    context.route(
+        f"https://{PDOK_HOST}/**",
+        lambda route: route.fulfill(body=LEGE_TEGEL, content_type="image/png"),
+    )
+    try:
+        page = context.new_page()
+        page.on("console", lambda m: fouten.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: fouten.append(str(e)))
+        page.goto(url)
+        page.wait_for_load_state("networkidle")
+        yield page, verzoeken, fouten
+    finally:
+        context.close()
+
+
+def _klik_op(page: Page, lat: float, lon: float) -> None:
+    """Click the map at a geographic position."""
+    punt = page.evaluate(
+        """([lat, lon]) => {
+            const id = document.querySelector(".folium-map").id;
+            const p = window[id].latLngToContainerPoint([lat, lon]);
+            const r = document.getElementById(id).getBoundingClientRect();
+            return [r.left + p.x, r.top + p.y];
+        }""",
+        [lat, lon],
+    )
+    page.mouse.move(punt[0], punt[1])
+    page.mouse.click(punt[0], punt[1])
+
+
+def test_map_draws_twelve_provinces_with_coordinator_popups(
+    browser: Browser, echte_site: str
+) -> None:
+    with _kaart(browser, echte_site + "kaart/kaart.html") as (page, verzoeken, fouten):
+        expect(page.locator(".leaflet-overlay-pane path")).to_have_count(12)
+        expect(page.locator(".regio-legenda li")).to_have_count(5)
+        # Hide the point layers, so the click lands on the province.
+        for laag in page.locator(".leaflet-control-layers-overlays input").all()[1:]:
+            laag.uncheck()
+        _klik_op(page, 52.09, 5.12)  # the city of Utrecht
+        popup = page.locator(".leaflet-popup-content")
+        expect(popup).to_contain_text("Utrecht")
+        expect(popup).to_contain_text("Regiocoördinator: Hans Schwartz")
+        expect(popup.locator('a[href="mailto:h.schwartz@caop.nl"]')).to_have_attribute(
+            "target", "_top"
+        )
+        expect(popup.locator('a[href="tel:+31646183459"]')).to_be_visible()
+        expect(popup.locator('a[href="../provincies/utrecht/"]')).to_be_visible()
+        _klik_op(page, 50.85, 5.75)  # Maastricht, Limburg
+        expect(page.locator(".leaflet-popup-content", has_text="Limburg")).to_contain_text(
+            "Tiny Rompen"
+        )
+        assert fouten == []
+        hosts = {urlsplit(u).hostname for u in verzoeken}
+        assert hosts <= {"127.0.0.1", PDOK_HOST}, hosts
+        assert PDOK_HOST in hosts  # the default basemap is PDOK's
+
+
+def test_map_layers_toggle(browser: Browser, echte_site: str) -> None:
+    with _kaart(browser, echte_site + "kaart/kaart.html") as (page, _, fouten):
+        partnerschappen = page.locator(
+            ".regio-punt-partnerschappen, .regio-cluster-partnerschappen"
+        )
+        expect(partnerschappen.first).to_be_visible()
+        schakelaar = page.get_by_label("Partnerschappen Samen Opleiden", exact=False)
+        schakelaar.uncheck()
+        expect(partnerschappen).to_have_count(0)
+        expect(
+            page.locator(".regio-punt-projecten, .regio-cluster-projecten").first
+        ).to_be_visible()
+        schakelaar.check()
+        expect(partnerschappen.first).to_be_visible()
+        provincies = page.get_by_label("Provincies", exact=True)
+        provincies.uncheck()
+        expect(page.locator(".leaflet-overlay-pane path")).to_have_count(0)
+        assert fouten == []
+
+
+def test_map_page_with_tiles_none_makes_no_external_request(
+    browser: Browser, fixture_site: str, screenshot_dir: Path
+) -> None:
+    with _kaart(browser, fixture_site + "kaart/") as (page, verzoeken, fouten):
+        kaart = page.frame_locator("iframe.regio-kaart")
+        expect(kaart.locator(".leaflet-overlay-pane path")).to_have_count(2)
+        expect(page.locator("iframe.regio-kaart")).to_have_attribute(
+            "title", re.compile("^Interactieve kaart")
+        )
+        assert fouten == []
+        assert {urlsplit(u).hostname for u in verzoeken} == {"127.0.0.1"}
+
+
+@pytest.mark.parametrize("breedte", ["desktop", "telefoon"])
+def test_map_page_screenshot(
+    browser: Browser, echte_site: str, screenshot_dir: Path, breedte: str
+) -> None:
+    with _kaart(browser, echte_site + "kaart/", BREEDTES[breedte]) as (page, _, fouten):
+        expect(
+            page.frame_locator("iframe.regio-kaart").locator(".leaflet-overlay-pane path")
+        ).to_have_count(12)
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+        bestand = screenshot_dir / f"kaart-{breedte}.png"
+        page.screenshot(path=str(bestand))
+        assert bestand.stat().st_size > 10_000
+        assert fouten == []

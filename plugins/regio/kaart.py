@@ -261,6 +261,8 @@ def kaart_html(site: Site, geografie: Geografie, opties: KaartOpties | None = No
             ),
             ("regio_kaart_css", f"{assets}/kaart/regio-kaart.css"),
         ]
+        # Without a tile layer Leaflet knows no maximum zoom, and marker clustering needs one.
+        kaart.options["maxZoom"] = opties.max_zoom
         figuur.add_child(kaart)
         if opties.tiles != "none":
             url = PDOK_TILES if opties.tiles == "pdok" else opties.tiles

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from regio.gegevens import COLLECTIES, Gegevens, Plek
 from regio.geo import svg_omtrek
@@ -151,7 +151,9 @@ class Site:
         """Inline SVG outline of a province, when the boundaries are known."""
         if self.geografie is None or provincie.code not in self.geografie.grenzen:
             return None
-        return svg_omtrek(self.geografie.grenzen[provincie.code])
+        # The boundary file names Fryslân "Friesland": the title uses our own name.
+        grens = replace(self.geografie.grenzen[provincie.code], naam=provincie.naam)
+        return svg_omtrek(grens)
 
     def onderwijsregios(self) -> list[Onderwijsregio]:
         return sorted(self.gegevens.onderwijsregios, key=_sleutel)
