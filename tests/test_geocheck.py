@@ -161,26 +161,25 @@ def test_province_without_boundary(data_dir: Path) -> None:
     ]
 
 
-def test_boundary_without_province_warns(data_dir: Path) -> None:
+def test_boundary_without_province_is_an_error(data_dir: Path) -> None:
     echt = (REPO / "data" / GEO).read_text(encoding="utf-8").splitlines()
     gelderland = next(r for r in echt if '"id":"NL-GE"' in r)
     pad = data_dir / GEO
     regels = pad.read_text(encoding="utf-8").splitlines()
     regels.insert(1, gelderland)
     pad.write_text("\n".join(regels) + "\n", encoding="utf-8")
-    melding = (
-        "data/geo/provinces.geojson:1:1: {}: de grens van Gelderland (NL-GE) hoort bij geen "
-        "enkele provincie in regions.yaml; de kaart laat die weg."
-    )
-    assert meldingen(controleer(data_dir)) == [melding.format("waarschuwing")]
-    assert meldingen(controleer(data_dir, strikt=True)) == [melding.format("fout")]
-    assert controleer(data_dir).geldig
+    assert meldingen(controleer(data_dir)) == [
+        "data/geo/provinces.geojson:1:1: fout: de grens van Gelderland (NL-GE) hoort bij geen "
+        "enkele provincie in regions.yaml. Verwijder die grens of voeg de provincie toe."
+    ]
+    assert not controleer(data_dir).geldig
 
 
 def test_changed_province_code_suggests_the_free_boundary(data_dir: Path) -> None:
     vervang(data_dir, "regions.yaml", "    code: NL-ZE", "    code: NL-ZZ")
     fouten = [m for m in meldingen(controleer(data_dir)) if ": fout: " in m]
-    assert fouten == [
+    assert fouten[0].startswith("data/geo/provinces.geojson:1:1: fout: de grens van Zeeland")
+    assert fouten[1:] == [
         f"data/regions.yaml:{_lijn(data_dir, 'code: NL-ZZ')}:11: fout: provincie 'zeeland': "
         "data/geo/provinces.geojson heeft geen grens met code 'NL-ZZ', dus de kaart kan deze "
         "provincie niet tekenen. Bedoelde u 'NL-ZE'?"

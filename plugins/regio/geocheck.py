@@ -15,7 +15,7 @@ from regio.geo import Grens
 from regio.model import Entiteit, Gebied, Provincie
 from regio.parse import ENKELVOUD
 from regio.plaatsen import Gazetteer
-from regio.problems import Positie, Probleem, fout, waarschuwing
+from regio.problems import Positie, Probleem, fout
 
 GEBIEDEN = ("onderwijsregios", "partnerschappen", "projecten")
 
@@ -101,10 +101,10 @@ def grens_per_provincie(
         )
     for code in vrij:
         problemen.append(
-            waarschuwing(
+            fout(
                 Positie(grenzen_bestand),
                 f"de grens van {grenzen[code].naam} ({code}) hoort bij geen enkele provincie "
-                "in regions.yaml; de kaart laat die weg.",
+                "in regions.yaml. Verwijder die grens of voeg de provincie toe.",
             )
         )
     return problemen
