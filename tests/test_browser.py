@@ -203,7 +203,7 @@ def test_province_page_shows_the_coordinators_contact_links(
         "partnerschappen/aos-het-utrechts-model/",
     ],
 )
-def test_no_console_errors_and_no_third_party_requests(
+def test_no_console_errors_no_cookies_and_no_third_party_requests(
     browser: Browser, echte_site: str, pad: str
 ) -> None:
     fouten: list[str] = []
@@ -217,9 +217,13 @@ def test_no_console_errors_and_no_third_party_requests(
         page.goto(echte_site + pad)
         # The search index and its worker load after the page itself.
         page.wait_for_load_state("networkidle")
+        # The privacy page promises no cookies: the palette toggle and search must not set any.
+        page.locator("label.md-header__button[for^='__palette']").first.click()
+        cookies = context.cookies()
     finally:
         context.close()
     assert fouten == []
+    assert cookies == []
     assert verzoeken
     assert [u for u in verzoeken if urlsplit(u).hostname != "127.0.0.1"] == []
 
