@@ -204,3 +204,60 @@ def test_the_real_site_builds_in_strict_mode(tmp_path: Path) -> None:
     assert (tmp_path / "site/contact/index.html").is_file()
     pagina = lees(tmp_path / "site/contact/index.html")
     assert len([a for a in pagina.alle("a") if a.attrs.get("href", "").startswith("tel:")]) == 12
+
+
+def _boom(map_: Path) -> dict[Path, bytes]:
+    return {p.relative_to(map_): p.read_bytes() for p in map_.rglob("*") if p.is_file()}
+
+
+def _restanten(project: Path) -> list[str]:
+    return sorted(p.name for p in project.iterdir() if p.name.startswith(".site."))
+
+
+def test_successful_build_replaces_site_and_leaves_no_temporary_folders(project: Path) -> None:
+    site = _bouw(project)
+    (site / "oud-bestand.txt").write_text("van een vorige build", encoding="utf-8")
+    _bouw(project)
+    assert not (site / "oud-bestand.txt").exists()
+    assert (site / "provincies/utrecht/index.html").is_file()
+    assert _restanten(project) == []
+
+
+def test_a_crash_late_in_the_build_keeps_the_old_site(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = _bouw(project)
+    voor = _boom(site)
+
+    def kapot(*args: object, **kwargs: object) -> str:
+        raise RuntimeError("schijfruimte op")
+
+    monkeypatch.setattr("regio.plugin.kaart_html", kapot)
+    with pytest.raises(RuntimeError):
+        _bouw(project)
+    assert _boom(site) == voor
+    assert _restanten(project) == []
+
+
+def test_strict_warnings_keep_the_old_site(project: Path) -> None:
+    site = _bouw(project)
+    voor = _boom(site)
+    vervang(project, "content/index.md", "[contact](contact.md)", "[contact](bestaat-niet.md)")
+    with pytest.raises(Abort):
+        _bouw(project, strict=True)
+    assert _boom(site) == voor
+    assert _restanten(project) == []
+
+
+def test_reproducible_with_source_date_epoch(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    eerste = _boom(_bouw(project))
+    kopie = project.parent / "kopie"
+    shutil.copytree(project, kopie, ignore=shutil.ignore_patterns("site"))
+    tweede = _boom(_bouw(kopie))
+    assert eerste.keys() == tweede.keys()
+    verschillend = [str(p) for p in eerste if eerste[p] != tweede[p]]
+    assert verschillend == []
+    assert len(eerste) > 50

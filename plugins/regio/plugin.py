@@ -2,7 +2,9 @@
 
 - on_config: load and check the data; abort with the validator's own messages on problems (before
   anything is written), register the assets and watch the data directory for `mkdocs serve`;
-- on_files: add the generated pages (not in the nav) and the assets.
+- on_files: add the generated pages (not in the nav) and the assets;
+- on_post_build / on_build_error: swap the finished output in place of site/, or throw it away
+  (see :mod:`regio.atomisch`).
 """
 
 from __future__ import annotations
@@ -13,9 +15,10 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from regio.atomisch import AtomischeMap
 from regio.kaart import KaartOpties, kaart_html
 from regio.pages import BEWERK_URL, Opties, bewerk_url_maker, render_pages
 from regio.problems import als_tekst, samenvatting
@@ -45,6 +48,11 @@ class RegioPlugin(BasePlugin[RegioConfig]):
     def __init__(self) -> None:
         self.site: Site | None = None
         self.data_dir: Path | None = None
+        self.opdracht: str | None = None
+        self.uitvoer: AtomischeMap | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.opdracht = "dirty" if dirty else command
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         basis = Path(config.config_file_path or ".").resolve().parent
@@ -57,10 +65,32 @@ class RegioPlugin(BasePlugin[RegioConfig]):
             regels.append(f"De gegevens zijn niet geldig ({samenvatting(resultaat.problemen)}).")
             raise PluginError("\n".join(regels))
         self.site = Site(resultaat.gegevens, resultaat.geografie)
+        # gh-deploy reads site_dir after the build, and a dirty build updates in place.
+        if self.opdracht not in ("gh-deploy", "dirty"):
+            self.uitvoer = AtomischeMap()
+            config.site_dir = str(self.uitvoer.begin(Path(config.site_dir)))
         config.watch.append(str(self.data_dir))
         config.extra_css.append(f"{ASSET_MAP}/regio.css")
         config.extra_javascript.append(f"{ASSET_MAP}/regio.js")
         return config
+
+    # Last of all plugins: search and others still write into site_dir in their on_post_build.
+    @event_priority(-100)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.uitvoer is None:
+            return
+        # In strict mode MkDocs aborts after this event when there were warnings: keep site/.
+        if config.strict and self.uitvoer.waarschuwingen:
+            self.uitvoer.stop()
+        else:
+            self.uitvoer.klaar()
+            config.site_dir = str(self.uitvoer.doel)
+        self.uitvoer = None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.uitvoer is not None:
+            self.uitvoer.stop()
+            self.uitvoer = None
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.site is not None
