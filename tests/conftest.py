@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 
@@ -46,3 +48,30 @@ def meldingen(resultaat: Resultaat) -> list[str]:
     from regio.problems import als_tekst
 
     return [als_tekst(p) for p in resultaat.problemen]
+
+
+# --- The real site and the third-party checkers (Nu Html Checker, axe-core) ------------------
+
+NODE_MODULES = REPO / "node_modules"
+
+
+def ontbreekt(melding: str) -> NoReturn:
+    """A missing tool: skipped locally, but a failure on CI (where `make test` installs it)."""
+    if os.environ.get("CI"):
+        pytest.fail(melding)
+    pytest.skip(melding)
+
+
+@pytest.fixture(scope="session")
+def echte_site_map(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site with the real data, built once per test run into a temporary folder.
+
+    Shared by the checks that only read it (HTML validity, accessibility, links); tests that
+    change the project build their own copy.
+    """
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    site = tmp_path_factory.mktemp("echte-site-gedeeld") / "site"
+    build(load_config(str(REPO / "mkdocs.yml"), site_dir=str(site)))
+    return site

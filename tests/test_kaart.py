@@ -131,6 +131,31 @@ def test_hostile_names_only_travel_as_escaped_json(data_dir: Path) -> None:
     assert kwaad in namen
 
 
+def test_json_cannot_open_a_template_tag() -> None:
+    # branca compiles the map's HTML once more as a Jinja template.
+    waarde = {"naam": "{{ 7*7 }} {% raw %} {# x #} {{{%", "leeg": {}, "genest": {"a": {"b": "}}"}}}
+    tekst = json_voor_script(waarde)
+    assert not re.search(r"\{[{%#]", tekst)
+    assert json.loads(tekst) == waarde
+
+
+def test_template_syntax_in_names_is_not_run_by_the_map(data_dir: Path) -> None:
+    kwaad = "{{ 7*7 }} {{ cycler.__init__.__globals__.os.getcwd() }} {% raw %} {#"
+    vervang(data_dir, "regions.yaml", "naam: Partnerschap Voorbeeld", f"naam: '{kwaad}'")
+    vervang(
+        data_dir,
+        "regions.yaml",
+        "    penvoerder: voorbeeld-pabo",
+        "    plaats: Goes\n    penvoerder: voorbeeld-pabo",
+    )
+    site = _site(data_dir)
+    html = kaart_html(site, site.geografie)  # type: ignore[arg-type]
+    assert str(Path.cwd()) not in html
+    data = _data_blok(html)
+    namen = [f["properties"]["naam"] for laag in data["lagen"] for f in laag["punten"]["features"]]  # type: ignore[index]
+    assert kwaad in namen
+
+
 def test_map_page_lists_everything_as_text(tmp_path: Path) -> None:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config

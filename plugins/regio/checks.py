@@ -75,13 +75,21 @@ def unieke_ids(gegevens: Gegevens) -> list[Probleem]:
     return problemen
 
 
+# Finding a close id costs a string comparison with every id. Suggestions stop after this many
+# comparisons in one run (about a second), so a file full of typos cannot make validation
+# quadratic; every broken reference is still reported.
+MAX_VERGELIJKINGEN = 40_000
+
+
 def verwijzingen(gegevens: Gegevens) -> list[Probleem]:
     per_collectie = {naam: {e.id for e in gegevens.collectie(naam)} for naam in COLLECTIES}
     alle = {e.id: plek.collectie for e, plek in gegevens.alle()}
     problemen = []
+    vergelijkingen_over = MAX_VERGELIJKINGEN
     for regel in VERWIJZINGEN:
         doel = ENKELVOUD[regel.doel]
         bestaand = per_collectie[regel.doel]
+        opties = sorted(bestaand)
         for entiteit, plek in gegevens.alle():
             if plek.collectie not in regel.collecties:
                 continue
@@ -94,9 +102,13 @@ def verwijzingen(gegevens: Gegevens) -> list[Probleem]:
                         f"maar '{regel.veld}' moet naar een {doel} verwijzen."
                     )
                 else:
+                    hint = ""
+                    if vergelijkingen_over >= len(opties):
+                        hint = suggestie(waarde, opties)
+                        vergelijkingen_over -= len(opties)
                     uitleg = (
                         f"'{regel.veld}' verwijst naar '{waarde}', maar er is geen {doel} met die "
-                        f"id.{suggestie(waarde, sorted(bestaand))}"
+                        f"id.{hint}"
                     )
                 problemen.append(fout(plek.positie(*pad), f"{_label(entiteit, plek)}{uitleg}"))
     return problemen

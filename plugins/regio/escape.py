@@ -35,8 +35,14 @@ def md(tekst: object) -> Markup:
     """Inline text for Markdown: one line, no markup of any kind."""
     if isinstance(tekst, Markup):
         return tekst
+    return Markup(html.escape(md_zonder_html(tekst), quote=True))
+
+
+def md_zonder_html(tekst: object) -> str:
+    """:func:`md` without the HTML escaping, for text that is escaped for HTML later (an SVG
+    <title> in a link text: Markdown still reads that text)."""
     plat = _WHITESPACE.sub(" ", str(tekst)).strip()
-    return Markup(html.escape(_MD_SPECIAL.sub(r"\\\1", plat), quote=True))
+    return _MD_SPECIAL.sub(r"\\\1", plat)
 
 
 def titel(tekst: str) -> Markup:
@@ -46,12 +52,16 @@ def titel(tekst: str) -> Markup:
     HTML-escaped text in a JSON string (which YAML reads as a double-quoted string).
     """
     plat = _WHITESPACE.sub(" ", tekst).strip()
-    return Markup(json.dumps(html.escape(plat, quote=True)))
+    return Markup(json.dumps(plat))
 
 
 def url(adres: str) -> Markup:
-    """A link target for ``[text](target)``: percent-encode what could end or bend the link."""
-    return Markup(quote(adres, safe=":/?#@!$&*+,;=%~-._"))
+    """A link target for ``[text](target)``: percent-encode what could end or bend the link.
+
+    '&' becomes '&amp;': Markdown passes a character reference such as '&lt;' through, and the
+    browser would decode it, so the link would lead elsewhere than the data says.
+    """
+    return Markup(quote(adres, safe=":/?#@!$&*+,;=%~-._").replace("&", "&amp;"))
 
 
 def vrije_tekst(tekst: str) -> Markup:

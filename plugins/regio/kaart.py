@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import posixpath
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -32,6 +33,9 @@ from regio.geocheck import Geografie
 from regio.site import KAARTLAGEN, Site
 
 ASSET_MAP = "assets/regio"
+
+# '{' that would open a Jinja expression, statement or comment (see json_voor_script).
+_JINJA_OPENER = re.compile(r"\{(?=[{%#])")
 
 PDOK_TILES = (
     "https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png"
@@ -68,7 +72,12 @@ def vaste_ids() -> Iterator[None]:
 
 
 def json_voor_script(data: object) -> str:
-    """JSON that cannot end or bend a <script> element (nor an HTML comment inside it)."""
+    """JSON that cannot end or bend a <script> element (nor an HTML comment inside it).
+
+    Nor can it open a Jinja tag: branca compiles the rendered HTML of a MacroElement as a template
+    once more, so '{{', '{%' or '{#' from the data would run as template code during the build.
+    A JSON object starts with '{"' or '{}', so such a '{' is always inside a string.
+    """
     tekst = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     for teken, vervanging in (
         ("<", "\\u003c"),
@@ -78,7 +87,7 @@ def json_voor_script(data: object) -> str:
         ("\u2029", "\\u2029"),
     ):
         tekst = tekst.replace(teken, vervanging)
-    return tekst
+    return _JINJA_OPENER.sub(r"\\u007b", tekst)
 
 
 class _KaartFiguur(Figure):
@@ -101,6 +110,12 @@ class _KaartFiguur(Figure):
         "</body>\n"
         "</html>\n"
     )
+
+    def __init__(self, title: str) -> None:
+        super().__init__(title=title)
+        # branca adds <meta http-equiv="content-type">; beside our <meta charset> that is invalid
+        # HTML (the Nu Html Checker rejects a document with both).
+        del self.header._children["meta_http"]
 
 
 class _RegioMap(folium.Map):

@@ -42,6 +42,8 @@ class Geladen:
     data: Any
     posities: dict[Pad, Positie] = field(default_factory=dict)
     sleutels: dict[Pad, Positie] = field(default_factory=dict)
+    # What the editor wrote where YAML made a number, date or yes/no of it (0612345670 -> octal).
+    geschreven: dict[Pad, str] = field(default_factory=dict)
 
     def positie(self, pad: Pad, *, sleutel: bool = False) -> Positie:
         """Position of the value at ``pad`` (or its key); falls back to the nearest ancestor."""
@@ -115,7 +117,61 @@ _SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
         "control characters are not allowed",
         "onzichtbaar stuurteken in het bestand; verwijder het.",
     ),
+    (
+        "block sequence entries are not allowed",
+        "een lijst ('- ') kan niet op dezelfde regel als de sleutel beginnen; zet elk item op "
+        "een eigen regel of schrijf [po, vo].",
+    ),
+    (
+        "hexdecimal number",
+        "ongeldige escape met '\\' tussen dubbele aanhalingstekens (bijvoorbeeld een "
+        "Windows-pad); gebruik enkele aanhalingstekens.",
+    ),
+    (
+        "Unicode character escape code",
+        "ongeldige escape met '\\' tussen dubbele aanhalingstekens; schrijf het teken zelf "
+        "of gebruik enkele aanhalingstekens.",
+    ),
+    (
+        "expected alphabetic or numeric character",
+        "'&' of '*' aan het begin van een waarde maakt een anker of alias; zet de waarde "
+        "tussen aanhalingstekens.",
+    ),
+    (
+        "document indicator",
+        "'---' of '...' aan het begin van een regel beëindigt het document; zet die tekst "
+        "tussen aanhalingstekens op één regel.",
+    ),
+    (
+        "expected <document start>",
+        "na het einde van het document ('...') mag niets meer staan.",
+    ),
+    (
+        "directive",
+        "een regel die met '%' begint is een YAML-aanwijzing en is hier niet toegestaan; zet "
+        "de tekst tussen aanhalingstekens.",
+    ),
+    (
+        "while parsing a tag",
+        "ongeldige YAML-tag ('!'); gebruik gewone waarden zonder tags.",
+    ),
+    (
+        "while scanning a tag",
+        "ongeldige YAML-tag ('!'); gebruik gewone waarden zonder tags.",
+    ),
+    (
+        "indentation indicator",
+        "na '|' of '>' mag alleen het einde van de regel komen.",
+    ),
+    (
+        "chomping",
+        "na '|' of '>' mag alleen het einde van de regel komen.",
+    ),
 )
+
+# Problems that libyaml notices on the next line: the context (where the key or bracket
+# started) is where the editor must look.
+_CONTEXT_IS_PLEK = ("could not find expected ':'", "expected ',' or ']'", "expected ',' or '}'")
 
 
 def _syntax_message(problem: str | None) -> str:
@@ -123,7 +179,10 @@ def _syntax_message(problem: str | None) -> str:
     for english, dutch in _SYNTAX_HINTS:
         if english in text:
             return f"YAML-syntaxfout: {dutch}"
-    return f"YAML-syntaxfout: {text or 'onbekende fout'}."
+    return (
+        "YAML-syntaxfout: deze regel is geen geldige YAML "
+        f"(melding van de YAML-lezer: {text or 'onbekend'})."
+    )
 
 
 def load_file(path: Path, naam: str | None = None) -> LaadResultaat:
@@ -133,8 +192,12 @@ def load_file(path: Path, naam: str | None = None) -> LaadResultaat:
         raw = path.read_bytes()
     except FileNotFoundError:
         return _probleem(bestand, 1, 1, "bestand ontbreekt.")
-    except OSError as exc:
-        return _probleem(bestand, 1, 1, f"bestand kan niet worden gelezen ({exc.strerror}).")
+    except IsADirectoryError:
+        return _probleem(bestand, 1, 1, "dit is een map, geen bestand.")
+    except PermissionError:
+        return _probleem(bestand, 1, 1, "bestand kan niet worden gelezen: geen leesrechten.")
+    except OSError:
+        return _probleem(bestand, 1, 1, "bestand kan niet worden gelezen.")
     return load_bytes(raw, bestand)
 
 
@@ -182,11 +245,39 @@ def _line_col(raw: bytes, offset: int) -> tuple[int, int]:
     return regel, kolom
 
 
-_LEADING_TAB = re.compile(r"^( *)\t", re.MULTILINE)
+_LEADING_TAB = re.compile(r"^( *(?:- *)*)\t", re.MULTILINE)
+# Invisible or line-breaking characters: control characters (except tab and newline), a lone
+# carriage return, NEL and the Unicode line/paragraph separators (YAML treats those as line breaks,
+# so text that looks like a comment on GitHub becomes data), bidirectional overrides and a BOM or
+# zero-width character inside the file. None of them belongs in an editor's data.
+_VERBODEN_TEKENS = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+    "\u200b-\u200f\ufeff\ufffe\uffff]|\r(?!\n)"
+)
 _CONTENT = re.compile(r"^[ \t]*[^\s#]", re.MULTILINE)
 
 
+def verboden_teken(tekst: str) -> tuple[int, str] | None:
+    """(offset, description) of the first character editors must not use, or None."""
+    match = _VERBODEN_TEKENS.search(tekst)
+    if match is None:
+        return None
+    return match.start(), f"U+{ord(match.group()[0]):04X}"
+
+
 def _text_problems(text: str, bestand: str) -> list[Probleem]:
+    gevonden = verboden_teken(text)
+    if gevonden is not None:
+        offset, teken = gevonden
+        regel = text.count("\n", 0, offset) + 1
+        kolom = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        return [
+            fout(
+                Positie(bestand, regel, kolom),
+                f"onzichtbaar of verboden teken ({teken}) in het bestand: een stuurteken, "
+                "regelscheiding of tekstrichtingsteken. Verwijder het; typ de tekst opnieuw.",
+            )
+        ]
     match = _LEADING_TAB.search(text)
     if match:
         regel = text.count("\n", 0, match.start()) + 1
@@ -235,6 +326,7 @@ class _Builder:
         self.bestand = bestand
         self.posities: dict[Pad, Positie] = {}
         self.sleutels: dict[Pad, Positie] = {}
+        self.geschreven: dict[Pad, str] = {}
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.stack: list[_Open] = []
         self.total = 0
@@ -253,14 +345,11 @@ class _Builder:
                 if isinstance(event, yaml.DocumentStartEvent):
                     documents += 1
                     if documents > 1:
-                        self.problemen.append(
-                            fout(
-                                self._pos(event.start_mark),
-                                "meer dan één YAML-document ('---') in het bestand; "
-                                "verwacht er precies één.",
-                            )
+                        raise _Stop(
+                            self._pos(event.start_mark),
+                            "meer dan één YAML-document ('---') in het bestand; "
+                            "verwacht er precies één. Verwijder de regel met '---'.",
                         )
-                        break
                 elif isinstance(event, yaml.ScalarEvent | yaml.AliasEvent):
                     self._add_leaf(event, root)
                 elif isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
@@ -269,18 +358,30 @@ class _Builder:
                     self._close(root)
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
-            if exc.context_mark and "end of stream" in (exc.problem or ""):
+            probleem = exc.problem or ""
+            if exc.context_mark and (
+                "end of stream" in probleem or any(p in probleem for p in _CONTEXT_IS_PLEK)
+            ):
                 mark = exc.context_mark  # an unclosed quote or bracket: point at its start
             positie = self._pos(mark) if mark else Positie(self.bestand)
             self.problemen.append(fout(positie, _syntax_message(exc.problem)))
-        except yaml.YAMLError as exc:  # reader errors carry no problem mark
+        except yaml.reader.ReaderError as exc:  # a character the reader refuses
+            regel = text.count("\n", 0, exc.position) + 1
+            kolom = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+            self.problemen.append(
+                fout(
+                    Positie(self.bestand, regel, kolom),
+                    "onzichtbaar of verboden teken in het bestand; verwijder het.",
+                )
+            )
+        except yaml.YAMLError as exc:
             self.problemen.append(fout(Positie(self.bestand), _syntax_message(str(exc))))
         except _Stop as exc:
             self.problemen.append(exc.probleem)
         else:
             # Soft problems (duplicate keys) still give a value, so later checks can report more.
             data = root[0] if root else None
-            geladen = Geladen(self.bestand, data, self.posities, self.sleutels)
+            geladen = Geladen(self.bestand, data, self.posities, self.sleutels, self.geschreven)
             return LaadResultaat(geladen, tuple(self.problemen))
         return LaadResultaat(None, tuple(self.problemen))
 
@@ -365,22 +466,30 @@ class _Builder:
             value = self._scalar(event, positie)
             size = 1
         if top is not None and isinstance(top.value, dict) and top.key is None:
-            self._add_key(top, value, positie, alias=isinstance(event, yaml.AliasEvent))
+            if isinstance(event, yaml.AliasEvent):
+                raise _Stop(
+                    positie,
+                    f"een alias ('*{event.anchor}') kan geen sleutel zijn; schrijf de naam uit.",
+                )
+            self._add_key(top, value, event.value, positie)
             return
         self._count(size, positie)
         pad = self._child_pad(positie)
         assert pad is not None
         self.posities[pad] = positie
+        if not isinstance(event, yaml.AliasEvent) and not isinstance(value, str):
+            self.geschreven[pad] = event.value
         if not isinstance(event, yaml.AliasEvent) and event.anchor:
             self.anchors[event.anchor] = (value, 1)
         self._attach(value, size, root)
 
-    def _add_key(self, top: _Open, key: Any, positie: Positie, *, alias: bool) -> None:
-        if alias or not isinstance(key, str):
+    def _add_key(self, top: _Open, key: Any, geschreven: str, positie: Positie) -> None:
+        if not isinstance(key, str):
             raise _Stop(
                 positie,
-                f"sleutel {key!r} is geen tekst; zet de sleutel tussen aanhalingstekens "
-                "of gebruik een gewone naam zoals 'naam'.",
+                f"sleutel '{geschreven}' is geen tekst maar leest YAML als een getal, datum, "
+                "ja/nee of leeg; gebruik een gewone naam zoals 'naam', of zet de sleutel tussen "
+                "aanhalingstekens.",
             )
         if key == "<<":
             raise _Stop(
@@ -390,6 +499,13 @@ class _Builder:
         assert isinstance(top.value, dict)
         if key in top.key_pads:
             eerder = top.key_pads[key]
+            if not top.pad:
+                # A collection twice: whatever follows would be read as the wrong kind of thing.
+                raise _Stop(
+                    positie,
+                    f"'{key}:' staat twee keer in het bestand (eerder op regel {eerder.regel}); "
+                    "voeg de twee lijsten samen of kies de juiste naam.",
+                )
             self.problemen.append(
                 fout(
                     positie,
@@ -413,6 +529,13 @@ class _Builder:
                 else "tag:yaml.org,2002:str"
             )
         if tag in ("tag:yaml.org,2002:str", "tag:yaml.org,2002:merge"):
+            gevonden = verboden_teken(event.value)
+            if gevonden is not None:
+                raise _Stop(
+                    positie,
+                    f"verboden teken ({gevonden[1]}) in deze tekst, vaak via een escape als "
+                    "'\\0', '\\e' of '\\P' tussen dubbele aanhalingstekens. Verwijder het.",
+                )
             return event.value
         node = ScalarNode(tag, event.value, event.start_mark, event.end_mark)
         try:

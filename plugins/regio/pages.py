@@ -12,7 +12,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from regio.contact import telefoon_e164, telefoon_nationaal
-from regio.escape import md, titel, url, vrije_tekst
+from regio.escape import md, md_zonder_html, titel, url, vrije_tekst
 from regio.model import Entiteit, Persoon, Provincie
 from regio.site import KAARTLAGEN, Site
 
@@ -162,7 +162,11 @@ class _Pagina:
 
     def omtrek_link(self, provincie: Provincie) -> Markup:
         """The province's outline (our own escaped SVG) as a link to the map, if known."""
-        svg = self.site.omtrek(provincie)
+        # The SVG's <title> names the province inside the link text, where Markdown still reads
+        # it ('x](javascript:…)' would end the link): escape the name for Markdown as well.
+        svg = self.site.omtrek(
+            provincie.model_copy(update={"naam": md_zonder_html(provincie.naam)})
+        )
         if svg is None or self.site.geografie is None:
             return Markup("")
         titel = md(f"Bekijk {provincie.naam} op de kaart")

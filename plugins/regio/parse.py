@@ -134,6 +134,16 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
 
 
+def _yaml_soort(value: Any) -> str:
+    if isinstance(value, bool):
+        return "ja/nee-waarde"
+    if isinstance(value, int | float):
+        return f"het getal {value}"
+    if isinstance(value, date):
+        return "een datum"
+    return "iets anders dan tekst"
+
+
 def suggestie(waarde: str, opties: list[str]) -> str:
     """' Bedoelde u 'x'?' when a close option exists, else ''."""
     match = difflib.get_close_matches(waarde, opties, n=1, cutoff=0.6)
@@ -162,6 +172,18 @@ def _translate(geladen: Geladen, soort: type[Model], error: Any) -> Probleem:
     if not complete:
         value = error.get("input")
     melding = _value_message(kind, veld, value, ctx, error)
+    geschreven = geladen.geschreven.get(pad) if complete else None
+    if (
+        geschreven is not None
+        and kind == "string_type"
+        and value is not None
+        and geschreven != str(value)
+    ):
+        melding = (
+            f"'{veld}' moet tekst zijn, maar YAML leest {geschreven} als "
+            f"{_yaml_soort(value)}; "
+            "zet de waarde tussen aanhalingstekens"
+        )
     if not melding.endswith((".", "?")):
         melding += "."
     return fout(positie, f"{label}{melding}")
