@@ -4,6 +4,9 @@ export NO_MKDOCS_2_WARNING := 1
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# The third-party checks in the tests (Nu Html Checker, axe-core) come from npm, pinned in
+# package-lock.json. `make site` does not need them.
+NODE_STAMP := node_modules/.installed
 
 .PHONY: site test serve lint validate schema lock clean
 
@@ -16,13 +19,22 @@ $(STAMP): requirements.lock pyproject.toml
 	@$(BIN)/pip check >/dev/null
 	@touch $(STAMP)
 
+# --ignore-scripts: vnu-jar's postinstall would download a Java runtime from GitHub when none is
+# found; the tests use the system's java (CI installs it) and skip locally without it.
+$(NODE_STAMP): package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+	  npm ci --no-audit --no-fund --ignore-scripts && touch $@; \
+	else \
+	  echo "npm ontbreekt: de HTML- en toegankelijkheidscontroles worden overgeslagen (op CI: fout)"; \
+	fi
+
 validate: $(STAMP)
 	$(BIN)/regio validate
 
 site: validate
 	$(BIN)/mkdocs build --strict
 
-test: $(STAMP)
+test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
@@ -43,4 +55,4 @@ lock:
 	 /tmp/regio-lock/bin/pip freeze --all --exclude-editable | grep -v '^pip==') > requirements.lock
 
 clean:
-	rm -rf $(VENV) site .pytest_cache .hypothesis .ruff_cache .mypy_cache
+	rm -rf $(VENV) node_modules site .pytest_cache .hypothesis .ruff_cache .mypy_cache

@@ -8,7 +8,7 @@ import markdown
 import pytest
 import yaml
 
-from regio.escape import md, titel, url, vrije_tekst
+from regio.escape import md, md_zonder_html, titel, url, vrije_tekst
 
 EXTENSIONS = ["tables", "md_in_html", "attr_list", "admonition", "toc"]
 
@@ -63,6 +63,28 @@ def test_url_cannot_leave_the_link() -> None:
     kwaad = 'https://example.org/a b)"<c>'
     rendered = _html(f"[x]({url(kwaad)})")
     assert rendered == '<p><a href="https://example.org/a%20b%29%22%3Cc%3E">x</a></p>'
+
+
+def test_url_keeps_character_references_as_written() -> None:
+    # Markdown passes '&lt;' through and the browser decodes it: the link would lead elsewhere.
+    rendered = _html(f"[x]({url('https://example.org/?a=1&b=2&lt;c&gt;&amp;')})")
+    assert (
+        rendered
+        == '<p><a href="https://example.org/?a=1&amp;b=2&amp;lt;c&amp;gt;&amp;amp;">x</a></p>'
+    )
+
+
+def test_text_for_markup_inside_a_link_text_cannot_end_the_link() -> None:
+    # A province's outline: our own SVG, its <title> escaped for HTML by the caller, in a link.
+    import html
+
+    naam = "x](javascript:alert(1)) ![t](https://tracker.example/p.png) *x* <b>"
+    svg = f"<svg><title>{html.escape(md_zonder_html(naam))}</title></svg>"
+    rendered = _html(f"[{svg}](kaart/)")
+    assert rendered == (
+        f'<p><a href="kaart/"><svg><title>{html.escape(naam, quote=False)}</title></svg></a></p>'
+    )
+    assert html.escape(md_zonder_html(naam)) == md(naam)
 
 
 def test_free_text_allows_simple_markdown_but_no_html_or_script_links() -> None:

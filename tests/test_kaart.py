@@ -156,6 +156,24 @@ def test_template_syntax_in_names_is_not_run_by_the_map(data_dir: Path) -> None:
     assert kwaad in namen
 
 
+def test_province_outline_link_keeps_a_hostile_name_as_text(data_dir: Path) -> None:
+    import markdown
+    from mkdocs.utils.meta import get_data
+
+    from regio.pages import render_pages
+
+    kwaad = "x](javascript:alert(1)) ![t](https://tracker.example/p.png) *x*"
+    vervang(data_dir, "regions.yaml", "naam: Utrecht\n", f"naam: '{kwaad}'\n")
+    pagina, _ = get_data(render_pages(_site(data_dir))["provincies/utrecht.md"])  # front matter
+    html = markdown.markdown(pagina, extensions=["tables", "md_in_html", "attr_list", "toc"])
+    gebouwd = lees_html(html)
+    assert not [a for a in gebouwd.alle("a") if "javascript" in a.attrs.get("href", "")]
+    assert not gebouwd.alle("img") and not gebouwd.alle("em")
+    [omtrek] = gebouwd.alle("a", "regio-omtrek")
+    assert omtrek.attrs["href"] == "../kaart/index.md"  # MkDocs makes '../../kaart/' of it
+    assert " ".join(omtrek.text.split()) == kwaad  # the SVG's <title>
+
+
 def test_map_page_lists_everything_as_text(tmp_path: Path) -> None:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config

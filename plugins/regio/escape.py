@@ -52,7 +52,7 @@ def titel(tekst: str) -> Markup:
     HTML-escaped text in a JSON string (which YAML reads as a double-quoted string).
     """
     plat = _WHITESPACE.sub(" ", tekst).strip()
-    return Markup(json.dumps(plat))
+    return Markup(json.dumps(html.escape(plat, quote=True)))
 
 
 def url(adres: str) -> Markup:
@@ -75,4 +75,4 @@ def vrije_tekst(tekst: str) -> Markup:
         url_schemes=_URL_SCHEMAS,
         link_rel="noopener noreferrer",
     )
-    return Markup(f'<div class="regio-tekst" markdown="0">\n{schoon}\n</div>')
+    return Markup(f'<div class="regio-tekst">\n{schoon}\n</div>')

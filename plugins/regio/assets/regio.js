@@ -66,7 +66,19 @@
     });
   }
 
+  // Material's search overlay is a role="dialog" without a name; screen readers announce it
+  // as an unnamed dialog (axe-core: aria-dialog-name). It only works with JavaScript anyway.
+  function nameSearchDialog() {
+    var dialog = document.querySelector('.md-search[role="dialog"]');
+    if (!dialog || dialog.hasAttribute("aria-label") || dialog.hasAttribute("aria-labelledby")) {
+      return;
+    }
+    var input = dialog.querySelector("input.md-search__input");
+    dialog.setAttribute("aria-label", (input && input.getAttribute("aria-label")) || "Zoeken");
+  }
+
   function init() {
+    nameSearchDialog();
     var containers = document.querySelectorAll(".regio-tabel");
     Array.prototype.forEach.call(containers, function (container, number) {
       var table = container.querySelector("table");

@@ -1,0 +1,97 @@
+"""Accessibility of the real site, judged by axe-core (from npm) in Debian's Chromium.
+
+axe-core is injected into each page after it has loaded; the test fails on any violation of
+impact "serious" or "critical". The map's tile requests to PDOK get a blank tile, so nothing
+leaves this machine.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, Literal
+
+import pytest
+from playwright.sync_api import Browser, sync_playwright
+
+from tests.conftest import NODE_MODULES, ontbreekt
+from tests.test_browser import CHROMIUM, CHROMIUM_ARGS, DESKTOP, LEGE_TEGEL, PDOK_HOST, _serveer
+
+AXE = NODE_MODULES / "axe-core" / "axe.min.js"
+ERNSTIG = {"serious", "critical"}
+
+
+@pytest.fixture(scope="module")
+def site_url(echte_site_map: Path) -> Iterator[str]:
+    yield from _serveer(echte_site_map)
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[Browser]:
+    if not CHROMIUM.exists():
+        ontbreekt(f"{CHROMIUM} ontbreekt: installeer Debian's chromium voor de browsertests")
+    if not AXE.is_file():
+        ontbreekt(f"{AXE} ontbreekt: `make test` installeert het met npm ci")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def _axe(browser: Browser, url: str, schema: Literal["light", "dark"]) -> list[dict[str, Any]]:
+    """axe-core's violations on the page at ``url``, at desktop width in a colour scheme."""
+    context = browser.new_context(viewport=DESKTOP, locale="nl-NL", color_scheme=schema)
+    context.route(
+        f"https://{PDOK_HOST}/**",
+        lambda route: route.fulfill(body=LEGE_TEGEL, content_type="image/png"),
+    )
+    try:
+        page = context.new_page()
+        page.goto(url)  # waits for "load": our scripts and Material's have run
+        if page.locator("body[data-md-color-scheme]").count():  # a Material page
+            kleurenschema = page.evaluate("document.body.dataset.mdColorScheme")
+            assert kleurenschema == {"light": "default", "dark": "slate"}[schema]
+        page.add_script_tag(path=str(AXE))
+        # Frames (the map page's iframe) are checked on their own, as kaart/kaart.html. Only the
+        # violations cross over, as a JSON string.
+        violations: str = page.evaluate(
+            """async () => {
+                const r = await axe.run(document, {resultTypes: ["violations"], iframes: false});
+                return JSON.stringify(r.violations);
+            }"""
+        )
+    finally:
+        context.close()
+    return list(json.loads(violations))
+
+
+def _beschrijf(overtreding: dict[str, Any]) -> str:
+    doelen = [" ".join(map(str, n["target"])) for n in overtreding["nodes"]]
+    return (
+        f"{overtreding['id']} ({overtreding['impact']}): {overtreding['help']}\n"
+        + "".join(f"    {d}\n" for d in doelen[:15])
+        + (f"    … en nog {len(doelen) - 15}\n" if len(doelen) > 15 else "")
+    )
+
+
+PAGINAS = ["", "provincies/utrecht/", "contact/", "kaart/"]
+
+
+@pytest.mark.parametrize(
+    ("pad", "schema"),
+    [(pad, "light") for pad in PAGINAS]
+    # Material's dark palette (slate) has its own colours; the map document has one palette.
+    + [(pad, "dark") for pad in PAGINAS]
+    + [("kaart/kaart.html", "light")],
+)
+def test_no_serious_or_critical_axe_violations(
+    chromium: Browser, site_url: str, pad: str, schema: Literal["light", "dark"]
+) -> None:
+    overtredingen = _axe(chromium, site_url + pad, schema)
+    ernstig = [o for o in overtredingen if o["impact"] in ERNSTIG]
+    assert not ernstig, f"axe-core op /{pad} ({schema}):\n" + "".join(
+        _beschrijf(o) for o in ernstig
+    )
