@@ -17,12 +17,14 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
 
 from regio.atomisch import AtomischeMap
 from regio.kaart import KaartOpties, kaart_html
 from regio.pages import BEWERK_URL, Opties, bewerk_url_maker, render_pages
 from regio.problems import als_tekst, samenvatting
 from regio.site import Site
+from regio.thema import herstel
 from regio.validate import valideer
 
 ASSETS = Path(__file__).parent / "assets"
@@ -73,6 +75,14 @@ class RegioPlugin(BasePlugin[RegioConfig]):
         config.extra_css.append(f"{ASSET_MAP}/regio.css")
         config.extra_javascript.append(f"{ASSET_MAP}/regio.js")
         return config
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        return herstel(output)
+
+    def on_post_template(
+        self, output_content: str, *, template_name: str, config: MkDocsConfig
+    ) -> str:
+        return herstel(output_content)  # 404.html
 
     # Last of all plugins: search and others still write into site_dir in their on_post_build.
     @event_priority(-100)
