@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 from typing import NoReturn
 
 import pytest
+from playwright.sync_api import Browser, sync_playwright
 
 from regio.validate import Resultaat, valideer
 
@@ -75,3 +77,28 @@ def echte_site_map(tmp_path_factory: pytest.TempPathFactory) -> Path:
     site = tmp_path_factory.mktemp("echte-site-gedeeld") / "site"
     build(load_config(str(REPO / "mkdocs.yml"), site_dir=str(site)))
     return site
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+# Debian's Chromium, headless, without any of its own network traffic.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """One Chromium for the whole run; skipped without it locally, but a failure on CI."""
+    if not CHROMIUM.exists():
+        ontbreekt(f"{CHROMIUM} ontbreekt: installeer Debian's chromium voor de browsertests")
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()

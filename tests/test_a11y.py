@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import Any, Literal
 
 import pytest
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser
 
 from tests.conftest import NODE_MODULES, ontbreekt
-from tests.test_browser import CHROMIUM, CHROMIUM_ARGS, DESKTOP, LEGE_TEGEL, PDOK_HOST, _serveer
+from tests.test_browser import DESKTOP, LEGE_TEGEL, PDOK_HOST, _serveer
 
 AXE = NODE_MODULES / "axe-core" / "axe.min.js"
 ERNSTIG = {"serious", "critical"}
@@ -28,17 +28,10 @@ def site_url(echte_site_map: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def chromium() -> Iterator[Browser]:
-    if not CHROMIUM.exists():
-        ontbreekt(f"{CHROMIUM} ontbreekt: installeer Debian's chromium voor de browsertests")
+def chromium(browser: Browser) -> Browser:
     if not AXE.is_file():
         ontbreekt(f"{AXE} ontbreekt: `make test` installeert het met npm ci")
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
+    return browser
 
 
 def _axe(browser: Browser, url: str, schema: Literal["light", "dark"]) -> list[dict[str, Any]]:

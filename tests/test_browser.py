@@ -20,19 +20,10 @@ from urllib.parse import urlsplit
 import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-from playwright.sync_api import Browser, Page, ViewportSize, expect, sync_playwright
+from playwright.sync_api import Browser, Page, ViewportSize, expect
 
 from tests.conftest import FIXTURES, REPO
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 DESKTOP: ViewportSize = {"width": 1280, "height": 900}
 TELEFOON: ViewportSize = {"width": 390, "height": 844}
 BREEDTES = {"desktop": DESKTOP, "telefoon": TELEFOON}
@@ -75,22 +66,6 @@ def echte_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     site = tmp_path_factory.mktemp("echte-site") / "site"
     build(load_config(str(REPO / "mkdocs.yml"), site_dir=str(site)))
     yield from _serveer(site)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    """Debian's Chromium; skipped without it locally, but a failure on CI."""
-    if not CHROMIUM.exists():
-        melding = f"{CHROMIUM} ontbreekt: installeer Debian's chromium voor de browsertests"
-        if os.environ.get("CI"):
-            pytest.fail(melding)
-        pytest.skip(melding)
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
 
 
 @contextmanager

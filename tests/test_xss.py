@@ -18,7 +18,6 @@ Each payload calls a unique marker (``xss-01`` …), so a failure names the payl
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import threading
@@ -34,7 +33,7 @@ import pytest
 import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-from playwright.sync_api import Dialog, Page, Request, expect, sync_playwright
+from playwright.sync_api import Browser, Dialog, Page, Request, expect
 
 from regio.contact import url_toegestaan
 from regio.pages import bronnaam
@@ -446,15 +445,6 @@ def test_map_data_block_holds_the_names_unchanged(
 
 # --- In a real browser ---------------------------------------------------------------------------
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 # The DOM as the browser built it (its parser, not Python's, decides what is an element).
 DOM_CONTROLE = """
@@ -593,13 +583,8 @@ class Waarnemingen:
 
 
 @pytest.fixture(scope="module")
-def browser_pagina(adres: str) -> Iterator[tuple[Page, Waarnemingen]]:
+def browser_pagina(adres: str, browser: Browser) -> Iterator[tuple[Page, Waarnemingen]]:
     """One Chromium page, reused for every visit; skipped without Chromium locally, not on CI."""
-    if not CHROMIUM.exists():
-        melding = f"{CHROMIUM} ontbreekt: installeer Debian's chromium voor de browsertests"
-        if os.environ.get("CI"):
-            pytest.fail(melding)
-        pytest.skip(melding)
     gezien = Waarnemingen([], [], [])
 
     def dialoog(dialog: Dialog) -> None:
@@ -610,27 +595,21 @@ def browser_pagina(adres: str) -> Iterator[tuple[Page, Waarnemingen]]:
         if urlsplit(request.url).hostname != "127.0.0.1":
             gezien.extern.append(request.url)
 
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
-            context.expose_function(
-                "regioXssMelding", lambda regel: gezien.uitgevoerd.append(regel)
-            )
-            context.add_init_script(WACHTERS)
-            context.on("request", verzoek)
-            page = context.new_page()
-            page.on("dialog", dialoog)
-            page.on("pageerror", lambda e: gezien.fouten.append(f"{page.url}: {e}"))
-            page.on(
-                "console",
-                lambda m: (
-                    gezien.uitgevoerd.append(f"console: {m.text}") if MARKER in m.text else None
-                ),
-            )
-            yield page, gezien
-        finally:
-            browser.close()
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
+    try:
+        context.expose_function("regioXssMelding", lambda regel: gezien.uitgevoerd.append(regel))
+        context.add_init_script(WACHTERS)
+        context.on("request", verzoek)
+        page = context.new_page()
+        page.on("dialog", dialoog)
+        page.on("pageerror", lambda e: gezien.fouten.append(f"{page.url}: {e}"))
+        page.on(
+            "console",
+            lambda m: gezien.uitgevoerd.append(f"console: {m.text}") if MARKER in m.text else None,
+        )
+        yield page, gezien
+    finally:
+        context.close()
 
 
 def _paden(vijandig: VijandigeSite) -> list[str]:
