@@ -15,8 +15,8 @@ from typing import Any, Literal
 import pytest
 from playwright.sync_api import Browser
 
-from tests.conftest import NODE_MODULES, ontbreekt
-from tests.test_browser import DESKTOP, LEGE_TEGEL, PDOK_HOST, _serveer
+from tests.conftest import NODE_MODULES, ontbreekt, serveer
+from tests.test_browser import DESKTOP, LEGE_TEGEL, PDOK_HOST
 
 AXE = NODE_MODULES / "axe-core" / "axe.min.js"
 ERNSTIG = {"serious", "critical"}
@@ -24,7 +24,7 @@ ERNSTIG = {"serious", "critical"}
 
 @pytest.fixture(scope="module")
 def site_url(echte_site_map: Path) -> Iterator[str]:
-    yield from _serveer(echte_site_map)
+    yield from serveer(echte_site_map)
 
 
 @pytest.fixture(scope="module")

@@ -9,11 +9,8 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -22,7 +19,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from playwright.sync_api import Browser, Page, ViewportSize, expect
 
-from tests.conftest import FIXTURES, REPO
+from tests.conftest import FIXTURES, REPO, serveer
 
 DESKTOP: ViewportSize = {"width": 1280, "height": 900}
 TELEFOON: ViewportSize = {"width": 390, "height": 844}
@@ -32,24 +29,6 @@ BREEDTES = {"desktop": DESKTOP, "telefoon": TELEFOON}
 # --- Fixtures: the sites, a local web server, the browser ---------------------------------
 
 
-class _StilleHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-def _serveer(site: Path) -> Iterator[str]:
-    """Serve ``site`` on 127.0.0.1 on a free port; yields the base URL ending in '/'."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_StilleHandler, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
-
-
 @pytest.fixture(scope="module")
 def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The small test site (tests/fixtures/site with tests/fixtures/geldig as data), served."""
@@ -57,7 +36,7 @@ def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     shutil.copytree(FIXTURES / "site", project)
     shutil.copytree(FIXTURES / "geldig", project / "data")
     build(load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site")))
-    yield from _serveer(project / "site")
+    yield from serveer(project / "site")
 
 
 @pytest.fixture(scope="module")
@@ -65,7 +44,7 @@ def echte_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The real site with the real data, built into a temporary folder and served."""
     site = tmp_path_factory.mktemp("echte-site") / "site"
     build(load_config(str(REPO / "mkdocs.yml"), site_dir=str(site)))
-    yield from _serveer(site)
+    yield from serveer(site)
 
 
 @contextmanager

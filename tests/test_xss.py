@@ -20,11 +20,8 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -38,7 +35,7 @@ from playwright.sync_api import Browser, Dialog, Page, Request, expect
 from regio.contact import url_toegestaan
 from regio.pages import bronnaam
 from regio.validate import valideer
-from tests.conftest import REPO
+from tests.conftest import REPO, serveer
 from tests.pagina_html import Element, Pagina, lees
 
 # --- The payloads ----------------------------------------------------------------------------
@@ -548,24 +545,10 @@ KAART_OPENEN = """
 """
 
 
-class _StilleHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def adres(vijandig: VijandigeSite) -> Iterator[str]:
     """The hostile site served on 127.0.0.1; the base URL ends in '/'."""
-    handler = partial(_StilleHandler, directory=str(vijandig.site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    yield from serveer(vijandig.site)
 
 
 @dataclass
