@@ -261,3 +261,39 @@ def test_reproducible_with_source_date_epoch(
     verschillend = [str(p) for p in eerste if eerste[p] != tweede[p]]
     assert verschillend == []
     assert len(eerste) > 50
+
+
+def _artikel(pagina: Path) -> str:
+    """The page's own content (theme around it left out), blank lines ignored."""
+    tekst = pagina.read_text(encoding="utf-8")
+    begin, einde = tekst.index("<article"), tekst.index("</article>")
+    return "\n".join(regel for regel in tekst[begin:einde].splitlines() if regel.strip())
+
+
+def test_plain_mkdocs_renders_the_pages_exactly_like_the_plugin(
+    project: Path, site: Path, tmp_path: Path
+) -> None:
+    """The plugin hands the HTML blocks past Markdown; a plain build of `regio render`'s
+    Markdown must give the very same page content."""
+    kaal = tmp_path / "kaal"
+    shutil.copytree(project / "content", kaal / "docs")
+    opdracht = [str(MKDOCS.parent / "regio"), "render", "--data-dir", str(project / "data")]
+    opdracht += ["--out", str(kaal / "docs"), "--redactie-pagina", "redactie.md"]
+    subprocess.run(opdracht, check=True, capture_output=True)
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    zonder_plugin = config.replace("docs_dir: content", "docs_dir: docs").replace(
+        "  - regio:\n      data_dir: data\n      redactie_pagina: redactie.md\n"
+        "      kaart_tiles: none\n",
+        "",
+    )
+    assert "regio" not in zonder_plugin.split("plugins:")[1].split("markdown_extensions")[0]
+    (kaal / "mkdocs.yml").write_text(zonder_plugin.replace("strict: true", ""), encoding="utf-8")
+    build(load_config(str(kaal / "mkdocs.yml"), site_dir=str(kaal / "site")))
+
+    vergeleken = 0
+    for pagina in sorted((kaal / "site").rglob("index.html")):
+        pad = pagina.relative_to(kaal / "site")
+        if "<article" in pagina.read_text(encoding="utf-8"):
+            assert _artikel(site / pad) == _artikel(pagina), pad
+            vergeleken += 1
+    assert vergeleken >= 17  # every generated page and the hand-written ones

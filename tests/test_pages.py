@@ -1,4 +1,4 @@
-"""The generated Markdown: which pages, what they link to, deterministic."""
+"""The generated pages: which pages, what they link to, deterministic, and the HTML blocks."""
 
 from __future__ import annotations
 
@@ -7,7 +7,17 @@ from pathlib import Path
 import pytest
 
 from regio.cli import main
-from regio.pages import Opties, bewerk_url_maker, datum, render_pages
+from regio.pages import (
+    BLOK_BEGIN,
+    BLOK_EINDE,
+    Opties,
+    bewerk_url_maker,
+    blokken,
+    datum,
+    relatief,
+    render_pages,
+    url_van,
+)
 from regio.site import Site
 from regio.validate import valideer
 from tests.conftest import FIXTURES
@@ -15,14 +25,15 @@ from tests.conftest import FIXTURES
 
 @pytest.fixture
 def pages() -> dict[str, str]:
-    gegevens = valideer(FIXTURES / "geldig").gegevens
-    assert gegevens is not None
-    return render_pages(Site(gegevens))
+    resultaat = valideer(FIXTURES / "geldig")
+    assert resultaat.gegevens is not None
+    return render_pages(Site(resultaat.gegevens, resultaat.geografie))
 
 
 def test_one_page_per_entity_and_the_overviews(pages: dict[str, str]) -> None:
     assert sorted(pages) == [
         "contact.md",
+        "kaart/index.md",
         "ondersteuning.md",
         "onderwijsregios/index.md",
         "onderwijsregios/voorbeeldregio.md",
@@ -44,31 +55,79 @@ def test_one_page_per_entity_and_the_overviews(pages: dict[str, str]) -> None:
 def test_province_page_links_relatively(pages: dict[str, str]) -> None:
     utrecht = pages["provincies/utrecht.md"]
     assert utrecht.startswith('---\ntitle: "Utrecht"\n---\n\n# Utrecht\n')
-    assert "[anna@example\\.org](mailto:anna@example.org)" in utrecht
-    assert "[06 12345678](tel:+31612345678)" in utrecht
-    assert "[Partnerschap Voorbeeld](../partnerschappen/voorbeeldpartnerschap.md)" in utrecht
-    assert "[Zeeland](zeeland.md)" in utrecht
+    assert '<a href="mailto:anna@example.org">anna@example.org</a>' in utrecht
+    assert '<a href="tel:+31612345678">06 12345678</a>' in utrecht
+    # Final URLs as MkDocs makes them (use_directory_urls), relative to this page's URL.
+    assert (
+        '<a href="../../partnerschappen/voorbeeldpartnerschap/">Partnerschap Voorbeeld</a>'
+        in utrecht
+    )
+    assert '<a href="../zeeland/">Zeeland</a>' in utrecht
+
+
+def test_links_without_directory_urls() -> None:
+    gegevens = valideer(FIXTURES / "geldig").gegevens
+    assert gegevens is not None
+    utrecht = render_pages(Site(gegevens), Opties(mapurls=False))["provincies/utrecht.md"]
+    assert '<a href="../partnerschappen/voorbeeldpartnerschap.html">' in utrecht
+    assert '<a href="zeeland.html">Zeeland</a>' in utrecht
+
+
+@pytest.mark.parametrize(
+    ("pad", "mapurls", "url"),
+    [
+        ("index.md", True, ""),
+        ("contact.md", True, "contact/"),
+        ("provincies/index.md", True, "provincies/"),
+        ("provincies/utrecht.md", True, "provincies/utrecht/"),
+        ("index.md", False, "index.html"),
+        ("provincies/index.md", False, "provincies/index.html"),
+        ("provincies/utrecht.md", False, "provincies/utrecht.html"),
+    ],
+)
+def test_page_urls_as_mkdocs_makes_them(pad: str, mapurls: bool, url: str) -> None:
+    assert url_van(pad, mapurls) == url
+
+
+@pytest.mark.parametrize(
+    ("van", "naar", "link"),
+    [
+        ("provincies/utrecht/", "provincies/zeeland/", "../zeeland/"),
+        ("provincies/", "provincies/utrecht/", "utrecht/"),
+        ("contact/", "", "../"),
+        ("", "contact/", "contact/"),
+        ("", "", "./"),
+        ("kaart/", "kaart/kaart.html", "kaart.html"),
+        ("provincies/utrecht.html", "kaart/index.html", "../kaart/index.html"),
+    ],
+)
+def test_relative_links(van: str, naar: str, link: str) -> None:
+    assert relatief(van, naar) == link
 
 
 def test_private_contact_data_is_not_shown(pages: dict[str, str]) -> None:
     project = pages["projecten/voorbeeldproject.md"]
-    assert "**Bram Voorbeeld**, projectleider bij [Voorbeeld Pabo]" in project
+    assert (
+        '<strong>Bram Voorbeeld</strong>, projectleider bij <a href="../../organisaties/voorbeeld-pabo/">Voorbeeld Pabo</a>'
+        in project
+    )
     assert "mailto:project@example.org" in project  # the project's own address
     assert "tel:" not in project
 
 
 def test_contact_table_lists_every_province(pages: dict[str, str]) -> None:
     contact = pages["contact.md"]
-    assert contact.count("\n| [") == 2
+    assert contact.count("<tr><td>") == 2
     assert (
-        "| [Utrecht](provincies/utrecht.md) | Anna Voorbeeld<br>[anna@example\\.org](mailto:anna@example.org)<br>[06 12345678](tel:+31612345678) |"
-        in contact
-    )
+        '<tr><td><a href="../provincies/utrecht/">Utrecht</a></td><td>Anna Voorbeeld<br>'
+        '<a href="mailto:anna@example.org">anna@example.org</a><br>'
+        '<a href="tel:+31612345678">06 12345678</a></td></tr>'
+    ) in contact
 
 
 def test_overview_tables_are_marked_for_sorting(pages: dict[str, str]) -> None:
     for pad in ("contact.md", "partnerschappen/index.md", "organisaties/index.md"):
-        assert '<div class="regio-tabel" markdown>' in pages[pad]
+        assert '<div class="regio-tabel">\n<table>\n<thead>' in pages[pad]
 
 
 def test_edit_link_with_and_without_repository() -> None:
@@ -83,20 +142,44 @@ def test_edit_link_with_and_without_repository() -> None:
         ),
     )
     assert (
-        "[Wijziging voorstellen](https://example.org/r/blob/main/data/regions.yaml#L3)"
+        '<a href="https://example.org/r/blob/main/data/regions.yaml#L3">Wijziging voorstellen</a>'
         in met["provincies/utrecht.md"]
     )
     zonder = render_pages(Site(gegevens), Opties(redactie_pagina="redactie.md"))
     assert (
-        "[Wijziging voorstellen](../redactie.md): pas data/regions\\.yaml, regel 3 aan"
+        '<a href="../../redactie/">Wijziging voorstellen</a>: pas data/regions.yaml, regel 3 aan'
         in zonder["provincies/utrecht.md"]
     )
 
 
-def test_rendering_is_deterministic(pages: dict[str, str]) -> None:
-    gegevens = valideer(FIXTURES / "geldig").gegevens
+def test_everything_but_headings_is_in_html_blocks(pages: dict[str, str]) -> None:
+    """Markdown only sees front matter and headings; the rest are blocks it passes through."""
+    for pad, inhoud in pages.items():
+        rest, gevonden = blokken(inhoud, lambda n: f"BLOK{n}")
+        assert gevonden, pad
+        for regel in rest.splitlines():
+            assert regel == "" or regel.startswith(("#", "---", "title: ", "BLOK")), (pad, regel)
+        for blok in gevonden:
+            assert blok.startswith(BLOK_BEGIN + "\n") and blok.endswith("\n" + BLOK_EINDE)
+            assert "\n\n" not in blok  # a blank line would end the block for Markdown
+
+
+def test_an_end_marker_in_the_data_cannot_end_a_block(data_dir: Path) -> None:
+    from tests.conftest import vervang
+
+    vervang(data_dir, "regions.yaml", "naam: Utrecht\n", f"naam: 'x\n{BLOK_EINDE} y'\n")
+    gegevens = valideer(data_dir).gegevens
     assert gegevens is not None
-    assert render_pages(Site(gegevens)) == pages
+    utrecht = render_pages(Site(gegevens))["provincies/utrecht.md"]
+    assert BLOK_EINDE.replace("<", "&lt;").replace(">", "&gt;") in utrecht
+    _, gevonden = blokken(utrecht, str)
+    assert all(blok.count(BLOK_EINDE) == 1 for blok in gevonden)
+
+
+def test_rendering_is_deterministic(pages: dict[str, str]) -> None:
+    resultaat = valideer(FIXTURES / "geldig")
+    assert resultaat.gegevens is not None
+    assert render_pages(Site(resultaat.gegevens, resultaat.geografie)) == pages
 
 
 def test_dutch_dates() -> None:
@@ -107,7 +190,8 @@ def test_dutch_dates() -> None:
 
 def test_render_command_writes_the_same_pages(tmp_path: Path, pages: dict[str, str]) -> None:
     out = tmp_path / "md"
-    assert main(["render", "--data-dir", str(FIXTURES / "geldig"), "--out", str(out)]) == 0
+    data = str(FIXTURES / "geldig")
+    assert main(["render", "--data-dir", data, "--out", str(out)]) == 0
     geschreven = {str(p.relative_to(out)): p.read_text(encoding="utf-8") for p in out.rglob("*.md")}
     assert geschreven == pages
 

@@ -108,6 +108,16 @@ def _parser() -> argparse.ArgumentParser:
         default="",
         help="repository met de gegevens, voor de links 'Wijziging voorstellen'",
     )
+    render.add_argument(
+        "--redactie-pagina",
+        metavar="PAD",
+        help="pagina (bijv. redactie.md) waar 'Wijziging voorstellen' heen wijst zonder repository",
+    )
+    render.add_argument(
+        "--geen-mapurls",
+        action="store_true",
+        help="links als pagina.html, voor MkDocs met use_directory_urls: false",
+    )
 
     schema_cmd = sub.add_parser(
         "schema",
@@ -158,8 +168,12 @@ def _render(args: argparse.Namespace) -> int:
             print(p.als_tekst(probleem))
         print(f"Gegevens zijn niet geldig: {p.samenvatting(resultaat.problemen)}.", file=sys.stderr)
         return 1
-    opties = Opties(bewerk_url=bewerk_url_maker(BEWERK_URL, args.repo_url, str(data_dir)))
-    pages = render_pages(Site(resultaat.gegevens), opties)
+    opties = Opties(
+        bewerk_url=bewerk_url_maker(BEWERK_URL, args.repo_url, str(data_dir)),
+        redactie_pagina=args.redactie_pagina,
+        mapurls=not args.geen_mapurls,
+    )
+    pages = render_pages(Site(resultaat.gegevens, resultaat.geografie), opties)
     for pad, inhoud in pages.items():
         doel = args.out / pad
         doel.parent.mkdir(parents=True, exist_ok=True)

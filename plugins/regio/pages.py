@@ -1,18 +1,26 @@
-"""Render the generated Markdown pages from the Site: pure functions from data to text."""
+"""Render the generated Markdown pages from the Site: pure functions from data to text.
+
+A generated page is Markdown only where Markdown does something for us: the front matter (title)
+and the headings (the table of contents and their permalinks). Everything else is written as HTML
+blocks by Jinja with HTML autoescaping, each wrapped as ``<div class="regio-blok">…</div>`` plus an
+end marker (see :func:`blokken`): Markdown passes raw HTML blocks through untouched, so any
+Markdown renderer gives the same page, and the MkDocs plugin can skip parsing them altogether.
+"""
 
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from regio.contact import telefoon_e164, telefoon_nationaal
-from regio.escape import md, md_zonder_html, titel, url, vrije_tekst
+from regio.escape import md, titel, url, vrije_tekst
 from regio.model import Entiteit, Persoon, Provincie
 from regio.site import KAARTLAGEN, Site
 
@@ -71,6 +79,56 @@ def bewerk_url_maker(
 class Opties:
     bewerk_url: BewerkUrl = lambda bestand, regel: None
     redactie_pagina: str | None = None  # where to explain editing when there is no repository
+    # MkDocs' use_directory_urls: links in the HTML blocks are final URLs, not .md paths.
+    mapurls: bool = True
+
+
+BLOK_BEGIN = '<div class="regio-blok">'
+BLOK_EINDE = "<!--/regio-blok--></div>"
+# A block ends at the first end marker: nothing from data/ can contain one, since every '<' from
+# the data is escaped and the free-text sanitiser drops comments.
+_BLOK = re.compile(
+    "^" + re.escape(BLOK_BEGIN) + r"\n(.*?)\n" + re.escape(BLOK_EINDE) + "$", re.S | re.M
+)
+_LEGE_REGELS = re.compile(r"\n\s*\n")
+
+
+def blok(caller: Callable[[], str]) -> Markup:
+    """``{% call blok() %}…{% endcall %}``: an HTML block that Markdown leaves alone."""
+    # Blank lines could end the block for a Markdown renderer: there are none in our HTML.
+    inhoud = _LEGE_REGELS.sub("\n", caller().strip())
+    return Markup(f"{BLOK_BEGIN}\n{inhoud}\n{BLOK_EINDE}\n\n")
+
+
+def blokken(markdown: str, plekhouder: Callable[[int], str]) -> tuple[str, list[str]]:
+    """Split the HTML blocks off a generated page.
+
+    Returns the Markdown with block number n replaced by ``plekhouder(n)``, and the blocks.
+    """
+    gevonden: list[str] = []
+
+    def bewaar(treffer: re.Match[str]) -> str:
+        gevonden.append(treffer.group(0))
+        return plekhouder(len(gevonden) - 1)
+
+    return _BLOK.sub(bewaar, markdown), gevonden
+
+
+def url_van(pad: str, mapurls: bool = True) -> str:
+    """The URL (relative to the site root) MkDocs gives the page at Markdown path ``pad``."""
+    stam = pad.removesuffix(".md")
+    if stam == "index" or stam.endswith("/index"):
+        return stam.removesuffix("index") if mapurls else f"{stam}.html"
+    return f"{stam}/" if mapurls else f"{stam}.html"
+
+
+def relatief(van: str, naar: str) -> str:
+    """Link from the page at URL ``van`` to URL ``naar`` (both relative to the site root)."""
+    basis = van if van.endswith("/") or not van else posixpath.dirname(van)
+    pad = posixpath.relpath(naar or ".", basis or ".")
+    if naar.endswith("/") or not naar:
+        pad = "./" if pad == "." else f"{pad}/"
+    return pad
 
 
 def datum(dag: date) -> str:
@@ -84,34 +142,35 @@ def bronnaam(adres: str) -> str:
 
 
 def _veilig(value: Any) -> Any:
-    """Every ``{{ }}`` in a template is escaped for Markdown unless it is already Markup."""
+    """Nothing for None and Dutch dates; autoescaping does the rest."""
     if value is None:
         return ""
-    if isinstance(value, Markup):
-        return value
     if isinstance(value, date):
-        return md(datum(value))
-    return md(value)
+        return datum(value)
+    return value
 
 
 def _environment() -> Environment:
     env = Environment(
         loader=PackageLoader("regio", "templates"),
-        autoescape=False,  # Markdown, not HTML: `_veilig` escapes every expression instead
+        # Every {{ }} is HTML-escaped; the few Markdown lines (headings) add `| md`.
+        autoescape=True,
         finalize=_veilig,
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.globals["blok"] = blok
+    env.filters["md"] = md
     env.filters["vrije_tekst"] = vrije_tekst
     env.filters["url"] = url
     env.filters["titel"] = titel
-    env.filters["datum"] = lambda d: md(datum(d))
-    env.filters["status"] = lambda s: md(STATUS[s])
-    env.filters["soort"] = lambda s: md(SOORT[s])
-    env.filters["rol"] = lambda s: md(ROL[s])
-    env.filters["sectoren"] = lambda s: md(", ".join(s))
+    env.filters["datum"] = datum
+    env.filters["status"] = STATUS.__getitem__
+    env.filters["soort"] = SOORT.__getitem__
+    env.filters["rol"] = ROL.__getitem__
+    env.filters["sectoren"] = ", ".join
     env.filters["bronnaam"] = bronnaam
     return env
 
@@ -126,51 +185,58 @@ class _Pagina:
         self.site = site
         self.pad = pad
         self.opties = opties
+        self.url = url_van(pad, opties.mapurls)
 
-    def naar(self, doel: str) -> Markup:
-        """Relative Markdown link target from this page to ``doel`` (a .md path)."""
-        return Markup(posixpath.relpath(doel, posixpath.dirname(self.pad) or "."))
+    def naar(self, doel: str) -> str:
+        """Relative URL from this page to the page at Markdown path ``doel``."""
+        return relatief(self.url, url_van(doel, self.opties.mapurls))
+
+    def naar_bestand(self, doel: str) -> str:
+        """Relative URL from this page to a file (not a page) in the site."""
+        return relatief(self.url, doel)
 
     def link(self, entiteit: Entiteit) -> Markup:
         doel = self.site.pagina(entiteit)
         if doel is None:
-            return md(entiteit.naam)
-        return Markup(f"[{md(entiteit.naam)}]({self.naar(doel)})")
+            return escape(entiteit.naam)
+        return Markup('<a href="{}">{}</a>').format(self.naar(doel), entiteit.naam)
 
     def links(self, entiteiten: list[Any]) -> Markup:
-        return Markup(", ".join(self.link(e) for e in entiteiten))
+        return Markup(", ").join(self.link(e) for e in entiteiten)
 
     def extern(self, adres: str, tekst: str | None = None) -> Markup:
-        return Markup(f"[{md(tekst or adres)}]({url(adres)})")
+        return Markup('<a href="{}">{}</a>').format(url(adres), tekst or adres)
 
     def email(self, adres: str) -> Markup:
-        return Markup(f"[{md(adres)}]({url('mailto:' + adres)})")
+        return Markup('<a href="{}">{}</a>').format(url("mailto:" + adres), adres)
 
     def telefoon(self, nummer: str) -> Markup:
-        return Markup(f"[{md(telefoon_nationaal(nummer))}]({url('tel:' + telefoon_e164(nummer))})")
+        doel = url("tel:" + telefoon_e164(nummer))
+        return Markup('<a href="{}">{}</a>').format(doel, telefoon_nationaal(nummer))
 
     def contact(self, persoon: Persoon) -> Markup:
         """Name, role and (only when public) e-mail and phone of a person."""
         organisatie = self.site.organisatie(persoon.organisatie)
-        delen = [f"**{md(persoon.naam)}**, {md(persoon.functie)} bij {self.link(organisatie)}"]
+        delen = [
+            Markup("<strong>{}</strong>, {} bij {}").format(
+                persoon.naam, persoon.functie, self.link(organisatie)
+            )
+        ]
         if persoon.openbaar:
             if persoon.email:
-                delen.append(f"e-mail: {self.email(persoon.email)}")
+                delen.append(Markup("e-mail: {}").format(self.email(persoon.email)))
             if persoon.telefoon:
-                delen.append(f"telefoon: {self.telefoon(persoon.telefoon)}")
-        return Markup(" · ".join(delen))
+                delen.append(Markup("telefoon: {}").format(self.telefoon(persoon.telefoon)))
+        return Markup(" · ").join(delen)
 
     def omtrek_link(self, provincie: Provincie) -> Markup:
         """The province's outline (our own escaped SVG) as a link to the map, if known."""
-        # The SVG's <title> names the province inside the link text, where Markdown still reads
-        # it ('x](javascript:…)' would end the link): escape the name for Markdown as well.
-        svg = self.site.omtrek(
-            provincie.model_copy(update={"naam": md_zonder_html(provincie.naam)})
-        )
+        svg = self.site.omtrek(provincie)
         if svg is None or self.site.geografie is None:
             return Markup("")
-        titel = md(f"Bekijk {provincie.naam} op de kaart")
-        return Markup(f'[{svg}]({self.naar("kaart/index.md")} "{titel}"){{: .regio-omtrek }}')
+        return Markup('<p><a class="regio-omtrek" href="{}" title="{}">{}</a></p>').format(
+            self.naar("kaart/index.md"), f"Bekijk {provincie.naam} op de kaart", Markup(svg)
+        )
 
     def voet(self, entiteit: Entiteit) -> Markup:
         """Sources, last checked and the 'Wijziging voorstellen' link of an entity page."""
@@ -187,11 +253,13 @@ class _Pagina:
         doel = self.opties.bewerk_url(bestand, regel)
         tekst = f"data/{bestand}, regel {regel}"
         if doel:
-            return Markup(f"[Wijziging voorstellen]({url(doel)}) ({md(tekst)})")
+            return Markup('<a href="{}">Wijziging voorstellen</a> ({})').format(url(doel), tekst)
         if self.opties.redactie_pagina:
             uitleg = self.naar(self.opties.redactie_pagina)
-            return Markup(f"[Wijziging voorstellen]({uitleg}): pas {md(tekst)} aan")
-        return Markup(f"Wijziging voorstellen: pas {md(tekst)} aan")
+            return Markup('<a href="{}">Wijziging voorstellen</a>: pas {} aan').format(
+                uitleg, tekst
+            )
+        return Markup("Wijziging voorstellen: pas {} aan").format(tekst)
 
 
 def _render(template: str, site: Site, pad: str, opties: Opties, **context: Any) -> str:

@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import secrets
 from pathlib import Path
 
 from mkdocs.config import base
@@ -21,7 +22,7 @@ from mkdocs.structure.pages import Page
 
 from regio.atomisch import AtomischeMap
 from regio.kaart import KaartOpties, kaart_html
-from regio.pages import BEWERK_URL, Opties, bewerk_url_maker, render_pages
+from regio.pages import BEWERK_URL, Opties, bewerk_url_maker, blokken, render_pages
 from regio.problems import als_tekst, samenvatting
 from regio.site import Site
 from regio.thema import herstel
@@ -52,6 +53,11 @@ class RegioPlugin(BasePlugin[RegioConfig]):
         self.data_dir: Path | None = None
         self.opdracht: str | None = None
         self.uitvoer: AtomischeMap | None = None
+        # Generated pages -> their HTML blocks, set aside while Markdown renders the rest.
+        self.gegenereerd: set[str] = set()
+        self.blokken: dict[str, list[str]] = {}
+        # Unguessable, so no text from data/ can pose as a placeholder.
+        self.teken = f"regioblok{secrets.token_hex(8)}x"
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.opdracht = "dirty" if dirty else command
@@ -75,6 +81,25 @@ class RegioPlugin(BasePlugin[RegioConfig]):
         config.extra_css.append(f"{ASSET_MAP}/regio.css")
         config.extra_javascript.append(f"{ASSET_MAP}/regio.js")
         return config
+
+    # The HTML blocks of generated pages are final HTML that Markdown would pass through as it is:
+    # hand them past the Markdown parser instead of letting it scan them (the bulk of each page).
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        if page.file.src_uri not in self.gegenereerd:
+            return markdown
+        rest, gevonden = blokken(markdown, lambda n: f"{self.teken}{n}")
+        self.blokken[page.file.src_uri] = gevonden
+        return rest
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        gevonden = self.blokken.pop(page.file.src_uri, None)
+        if gevonden is None:
+            return html
+        for n, blok in enumerate(gevonden):
+            html = html.replace(f"<p>{self.teken}{n}</p>", blok, 1)
+        return html
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         return herstel(output)
@@ -109,8 +134,11 @@ class RegioPlugin(BasePlugin[RegioConfig]):
                 self.config.bewerk_url, self.config.repo_url, self.config.data_dir
             ),
             redactie_pagina=self.config.redactie_pagina,
+            mapurls=config.use_directory_urls,
         )
+        self.gegenereerd = set()
         for pad, inhoud in render_pages(self.site, opties).items():
+            self.gegenereerd.add(pad)
             bestand = File.generated(
                 config, pad, content=inhoud, inclusion=InclusionLevel.NOT_IN_NAV
             )
