@@ -12,6 +12,7 @@ from __future__ import annotations
 import secrets
 from pathlib import Path
 
+from jinja2 import Environment
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -25,7 +26,7 @@ from regio.kaart import KaartOpties, kaart_html
 from regio.pages import BEWERK_URL, Opties, bewerk_url_maker, blokken, render_pages
 from regio.problems import als_tekst, samenvatting
 from regio.site import Site
-from regio.thema import herstel
+from regio.thema import THEMA_MAP, herstel, met_navigatiecache
 from regio.validate import valideer
 
 ASSETS = Path(__file__).parent / "assets"
@@ -45,6 +46,8 @@ class RegioConfig(base.Config):
     # template with {z}/{x}/{y}; the attribution is shown on the map.
     kaart_tiles = c.Type(str, default="pdok")
     kaart_attributie = c.Type(str, default="")
+    # Render Material's navigation once per folder for pages outside the nav (see regio.thema).
+    navigatiecache = c.Type(bool, default=True)
 
 
 class RegioPlugin(BasePlugin[RegioConfig]):
@@ -77,6 +80,8 @@ class RegioPlugin(BasePlugin[RegioConfig]):
         if self.opdracht not in ("gh-deploy", "dirty"):
             self.uitvoer = AtomischeMap()
             config.site_dir = str(self.uitvoer.begin(Path(config.site_dir)))
+        if self.config.navigatiecache:
+            config.theme.dirs.insert(0, str(THEMA_MAP))
         config.watch.append(str(self.data_dir))
         config.extra_css.append(f"{ASSET_MAP}/regio.css")
         config.extra_javascript.append(f"{ASSET_MAP}/regio.js")
@@ -100,6 +105,11 @@ class RegioPlugin(BasePlugin[RegioConfig]):
         for n, blok in enumerate(gevonden):
             html = html.replace(f"<p>{self.teken}{n}</p>", blok, 1)
         return html
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        if self.config.navigatiecache:
+            met_navigatiecache(env, config.theme.dirs)
+        return env
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         return herstel(output)
