@@ -19,15 +19,17 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from regio.atomisch import AtomischeMap
 from regio.kaart import KaartOpties, kaart_html
 from regio.pages import BEWERK_URL, Opties, bewerk_url_maker, blokken, render_pages
+from regio.paginacache import BEWAARD_TEMPLATE, Paginacache, zoekindex_met_cache
 from regio.problems import als_tekst, samenvatting
 from regio.site import Site
 from regio.thema import THEMA_MAP, herstel, met_navigatiecache
-from regio.validate import valideer
+from regio.validate import Resultaat, valideer
 
 ASSETS = Path(__file__).parent / "assets"
 ASSET_MAP = "assets/regio"
@@ -61,15 +63,24 @@ class RegioPlugin(BasePlugin[RegioConfig]):
         self.blokken: dict[str, list[str]] = {}
         # Unguessable, so no text from data/ can pose as a placeholder.
         self.teken = f"regioblok{secrets.token_hex(8)}x"
+        # Only while serving: the plugin lives on between rebuilds (it has on_startup).
+        self.cache: Paginacache | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.opdracht = "dirty" if dirty else command
+        # MkDocs keeps this instance for later builds in the same process: start afresh.
+        self.cache = Paginacache() if command == "serve" and not dirty else None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         basis = Path(config.config_file_path or ".").resolve().parent
         self.data_dir = (basis / self.config.data_dir).resolve()
-        resultaat = valideer(
-            self.data_dir, strikt=self.config.strikt, weergave_dir=self.config.data_dir
+        data_dir = self.data_dir
+
+        def valideren() -> Resultaat:
+            return valideer(data_dir, strikt=self.config.strikt, weergave_dir=self.config.data_dir)
+
+        resultaat = (
+            valideren() if self.cache is None else self.cache.gevalideerd(data_dir, valideren)
         )
         if not resultaat.geldig or resultaat.gegevens is None:
             regels = [als_tekst(p) for p in resultaat.problemen]
@@ -80,8 +91,7 @@ class RegioPlugin(BasePlugin[RegioConfig]):
         if self.opdracht not in ("gh-deploy", "dirty"):
             self.uitvoer = AtomischeMap()
             config.site_dir = str(self.uitvoer.begin(Path(config.site_dir)))
-        if self.config.navigatiecache:
-            config.theme.dirs.insert(0, str(THEMA_MAP))
+        config.theme.dirs.insert(0, str(THEMA_MAP))
         config.watch.append(str(self.data_dir))
         config.extra_css.append(f"{ASSET_MAP}/regio.css")
         config.extra_javascript.append(f"{ASSET_MAP}/regio.js")
@@ -94,25 +104,58 @@ class RegioPlugin(BasePlugin[RegioConfig]):
     ) -> str:
         if page.file.src_uri not in self.gegenereerd:
             return markdown
+        if self.cache is not None:
+            meta = sorted(page.meta.items())
+            if self.cache.zoek(page.file.src_uri, page.url, markdown, meta) is not None:
+                page.meta["template"] = BEWAARD_TEMPLATE
+                return ""
         rest, gevonden = blokken(markdown, lambda n: f"{self.teken}{n}")
         self.blokken[page.file.src_uri] = gevonden
         return rest
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if self.cache is not None and (bewaard := self.cache.treffer(page.file.src_uri)):
+            page.toc = bewaard.toc
+            return bewaard.inhoud
         gevonden = self.blokken.pop(page.file.src_uri, None)
         if gevonden is None:
             return html
         for n, blok in enumerate(gevonden):
             html = html.replace(f"<p>{self.teken}{n}</p>", blok, 1)
+        if self.cache is not None:
+            self.cache.bewaar_inhoud(page.file.src_uri, html, page.toc)
         return html
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-        if self.config.navigatiecache:
-            met_navigatiecache(env, config.theme.dirs)
+        met_navigatiecache(env, config.theme.dirs, self.config.navigatiecache)
         return env
 
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if self.cache is not None:
+            self.cache.zoeken = zoekindex_met_cache(config.plugins.values(), self.cache)
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        if self.cache is not None:
+            self.cache.begin(
+                Path(config.config_file_path).read_bytes() if config.config_file_path else b"",
+                config.theme.dirs,
+                config.site_url,
+                config.extra,
+                sorted(self.config.items()),
+                [(p.title, p.url, p.file.src_uri) for p in nav.pages],
+                [(i.title, getattr(i, "url", None)) for i in nav.items],
+            )
+        return nav
+
+    # Last but one: the cached output is the finished page, after every other plugin.
+    @event_priority(-90)
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        return herstel(output)
+        if self.cache is not None and (bewaard := self.cache.treffer(page.file.src_uri)):
+            return bewaard.uitvoer
+        output = herstel(output)
+        if self.cache is not None:
+            self.cache.bewaar_uitvoer(page.file.src_uri, output)
+        return output
 
     def on_post_template(
         self, output_content: str, *, template_name: str, config: MkDocsConfig
@@ -133,6 +176,8 @@ class RegioPlugin(BasePlugin[RegioConfig]):
         self.uitvoer = None
 
     def on_build_error(self, *, error: Exception) -> None:
+        if self.cache is not None:
+            self.cache.vergeet()
         if self.uitvoer is not None:
             self.uitvoer.stop()
             self.uitvoer = None
@@ -146,8 +191,14 @@ class RegioPlugin(BasePlugin[RegioConfig]):
             redactie_pagina=self.config.redactie_pagina,
             mapurls=config.use_directory_urls,
         )
+        site = self.site
+        pages = (
+            render_pages(site, opties)
+            if self.cache is None
+            else self.cache.eenmalig("pagina's", lambda: render_pages(site, opties), opties)
+        )
         self.gegenereerd = set()
-        for pad, inhoud in render_pages(self.site, opties).items():
+        for pad, inhoud in pages.items():
             self.gegenereerd.add(pad)
             bestand = File.generated(
                 config, pad, content=inhoud, inclusion=InclusionLevel.NOT_IN_NAV
@@ -155,11 +206,18 @@ class RegioPlugin(BasePlugin[RegioConfig]):
             # The page's own "Wijziging voorstellen" link points at the data file and line.
             bestand.edit_uri = None
             files.append(bestand)
-        if self.site.geografie is not None:
-            kaart = kaart_html(
-                self.site,
-                self.site.geografie,
-                KaartOpties(tiles=self.config.kaart_tiles, attributie=self.config.kaart_attributie),
+        if (geografie := self.site.geografie) is not None:
+            kaart_opties = KaartOpties(
+                tiles=self.config.kaart_tiles, attributie=self.config.kaart_attributie
+            )
+
+            def maak_kaart() -> str:
+                return kaart_html(site, geografie, kaart_opties)
+
+            kaart = (
+                maak_kaart()
+                if self.cache is None
+                else self.cache.eenmalig("kaart", maak_kaart, kaart_opties)
             )
             files.append(File.generated(config, "kaart/kaart.html", content=kaart))
         for asset in sorted(ASSETS.rglob("*")):

@@ -22,7 +22,8 @@ from typing import Any
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader
 
-# Holds partials/nav.html, which asks the cache and falls back on the theme's own partial.
+# Holds partials/nav.html, which asks the cache and falls back on the theme's own partial, and
+# the empty template of pages that come from the rebuild cache (regio.paginacache).
 THEMA_MAP = Path(__file__).parent / "thema_map"
 ORIGINEEL = "regio-origineel"
 
@@ -43,12 +44,13 @@ class Navigatiecache:
     """``{% call regio_navigatie(page, nav) %}…{% endcall %}``: the block's output, once per folder
     for pages outside the navigation; pages in it are rendered every time."""
 
-    def __init__(self) -> None:
+    def __init__(self, aan: bool = True) -> None:
+        self.aan = aan
         self.bewaard: dict[str, str] = {}
         self.gemist = 0
 
     def __call__(self, page: Any, nav: Any, caller: Callable[[], str]) -> str:
-        if page is None or nav is None or page in nav.pages:
+        if not self.aan or page is None or nav is None or page in nav.pages:
             return caller()
         # Links are relative to the page's URL: the same for every page in one folder.
         sleutel = posixpath.dirname(page.url.rstrip("/")) + ("/" if page.url.endswith("/") else "")
@@ -58,7 +60,9 @@ class Navigatiecache:
         return self.bewaard[sleutel]
 
 
-def met_navigatiecache(env: Environment, thema_mappen: list[str]) -> Navigatiecache:
+def met_navigatiecache(
+    env: Environment, thema_mappen: list[str], aan: bool = True
+) -> Navigatiecache:
     """Let ``env`` find the theme's own partials under ``regio-origineel/`` and give it a fresh
     cache (one per build: the navigation may change between builds of ``mkdocs serve``)."""
     eigen = [m for m in thema_mappen if Path(m) != THEMA_MAP]
@@ -66,6 +70,6 @@ def met_navigatiecache(env: Environment, thema_mappen: list[str]) -> Navigatieca
     env.loader = ChoiceLoader(
         [env.loader, PrefixLoader({ORIGINEEL: FileSystemLoader(eigen)}, delimiter="/")]
     )
-    cache = Navigatiecache()
+    cache = Navigatiecache(aan)
     env.globals["regio_navigatie"] = cache
     return cache
