@@ -38,6 +38,8 @@ def test_one_page_per_entity_and_the_overviews(pages: dict[str, str]) -> None:
         "provincies/index.md",
         "provincies/utrecht.md",
         "provincies/zeeland.md",
+        "redactie/foutmeldingen.md",
+        "redactie/velden.md",
     ]
 
 

@@ -11,6 +11,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from regio import handleiding
 from regio.contact import telefoon_e164, telefoon_nationaal
 from regio.escape import md, md_zonder_html, titel, url, vrije_tekst
 from regio.model import Entiteit, Persoon, Provincie
@@ -186,12 +187,13 @@ class _Pagina:
     def bewerk_link(self, bestand: str, regel: int) -> Markup:
         doel = self.opties.bewerk_url(bestand, regel)
         tekst = f"data/{bestand}, regel {regel}"
+        # The editors' guide: the hand-written page, or else the generated one on the fields.
+        uitleg = self.naar(self.opties.redactie_pagina or handleiding.VELDEN_PAGINA)
         if doel:
-            return Markup(f"[Wijziging voorstellen]({url(doel)}) ({md(tekst)})")
-        if self.opties.redactie_pagina:
-            uitleg = self.naar(self.opties.redactie_pagina)
-            return Markup(f"[Wijziging voorstellen]({uitleg}): pas {md(tekst)} aan")
-        return Markup(f"Wijziging voorstellen: pas {md(tekst)} aan")
+            return Markup(
+                f"[Wijziging voorstellen]({url(doel)}) ({md(tekst)}) · [Hoe werkt dat?]({uitleg})"
+            )
+        return Markup(f"[Wijziging voorstellen]({uitleg}): pas {md(tekst)} aan")
 
 
 def _render(template: str, site: Site, pad: str, opties: Opties, **context: Any) -> str:
@@ -250,4 +252,6 @@ def render_pages(site: Site, opties: Opties | None = None) -> dict[str, str]:
         add("kaart/index.md", "kaart.md.j2", lagen=_kaartlagen(site))
     add("ondersteuning.md", "ondersteuning.md.j2")
     add("contact.md", "contact.md.j2")
+    for pad, template, context in handleiding.paginas():  # the editors' guide (fields, errors)
+        add(pad, template, **context)
     return pages
