@@ -7,9 +7,10 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from regio import export, schema
 from regio import problems as p
-from regio import schema
 from regio.pages import BEWERK_URL, Opties, bewerk_url_maker, render_pages
+from regio.plaatsen import gazetteer
 from regio.site import Site
 from regio.validate import valideer
 
@@ -109,6 +110,8 @@ def _parser() -> argparse.ArgumentParser:
         help="repository met de gegevens, voor de links 'Wijziging voorstellen'",
     )
 
+    _export_parser(sub)
+
     schema_cmd = sub.add_parser(
         "schema",
         help="schrijf de JSON Schemas van de gegevensbestanden",
@@ -168,6 +171,40 @@ def _render(args: argparse.Namespace) -> int:
     return 0
 
 
+def _export_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    opdracht = sub.add_parser(
+        "export",
+        help="schrijf de open data (JSON, CSV, GeoJSON en schema's) naar een map",
+        description="Controleer de gegevens en schrijf dezelfde open-databestanden die de site "
+        "onder open-data/ publiceert naar een map.",
+    )
+    _data_dir_argument(opdracht)
+    opdracht.add_argument("--out", type=Path, required=True, help="doelmap voor de bestanden")
+    opdracht.add_argument(
+        "--site-url", default="", help="adres van de site, voor de bron en de links naar pagina's"
+    )
+
+
+def _export(args: argparse.Namespace) -> int:
+    data_dir: Path = args.data_dir
+    if _ontbrekende_map(data_dir):
+        return 2
+    resultaat = valideer(data_dir)
+    if not resultaat.geldig or resultaat.gegevens is None:
+        for probleem in resultaat.problemen:
+            print(p.als_tekst(probleem))
+        print(f"Gegevens zijn niet geldig: {p.samenvatting(resultaat.problemen)}.", file=sys.stderr)
+        return 1
+    site = Site(resultaat.gegevens, resultaat.geografie)
+    bestanden = export.bestanden(site, args.site_url, gazetteer())
+    for bestand in bestanden:
+        doel = args.out / bestand.pad
+        doel.parent.mkdir(parents=True, exist_ok=True)
+        doel.write_bytes(bestand.inhoud)
+    print(f"{len(bestanden)} bestanden geschreven naar {args.out}.", file=sys.stderr)
+    return 0
+
+
 def _schema(args: argparse.Namespace) -> int:
     for pad in schema.schrijf(args.out):
         print(f"geschreven: {pad}", file=sys.stderr)
@@ -177,6 +214,7 @@ def _schema(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     opdrachten = {"validate": _validate, "render": _render, "schema": _schema}
+    opdrachten["export"] = _export
     return opdrachten[args.opdracht](args)
 
 

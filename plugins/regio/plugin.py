@@ -20,8 +20,10 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from regio.atomisch import AtomischeMap
+from regio.export import site_bestanden
 from regio.kaart import KaartOpties, kaart_html
 from regio.pages import BEWERK_URL, Opties, bewerk_url_maker, render_pages
+from regio.plaatsen import gazetteer
 from regio.problems import als_tekst, samenvatting
 from regio.site import Site
 from regio.thema import herstel
@@ -124,8 +126,15 @@ class RegioPlugin(BasePlugin[RegioConfig]):
                 KaartOpties(tiles=self.config.kaart_tiles, attributie=self.config.kaart_attributie),
             )
             files.append(File.generated(config, "kaart/kaart.html", content=kaart))
+        self._open_data(files, config)
         for asset in sorted(ASSETS.rglob("*")):
             if asset.is_file() and asset.suffix != ".md":
                 pad = f"{ASSET_MAP}/{asset.relative_to(ASSETS).as_posix()}"
                 files.append(File.generated(config, pad, abs_src_path=str(asset)))
         return files
+
+    def _open_data(self, files: Files, config: MkDocsConfig) -> None:
+        """The open-data files and their page (open-data/index.md, listed in the nav)."""
+        assert self.site is not None
+        for pad, inhoud in site_bestanden(self.site, config.site_url or "", gazetteer()).items():
+            files.append(File.generated(config, pad, content=inhoud))
