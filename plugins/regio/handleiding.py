@@ -183,7 +183,6 @@ def velden(
 ) -> list[Veld]:
     """The fields of ``model`` in their order, described for editors."""
     schema = model.model_json_schema()
-    defs: dict[str, Any] = schema.get("$defs", {})
     verplicht = set(schema.get("required", ()))
     doelen = {r.veld: r.doel for r in VERWIJZINGEN if collectie in r.collecties}
     soort = soort or model.__name__.lower()
@@ -197,7 +196,7 @@ def velden(
                 verplicht=naam in verplicht,
                 beschrijving=str(eigenschap.get("description", "")),
                 toegestaan=_toegestaan(naam, kern, doelen.get(naam)),
-                voorbeeld=None if ref else _voorbeeld(soort, naam, kern, defs),
+                voorbeeld=None if ref else _voorbeeld(soort, naam, kern),
                 standaard=_standaard(eigenschap.get("default")),
                 onderdeel=ref,
             )
@@ -617,20 +616,20 @@ def _waarden_tekst(eigenschap: dict[str, Any], doel: str | None) -> str:
     return "tekst"
 
 
-def _voorbeeld(soort: str, naam: str, eigenschap: dict[str, Any], defs: dict[str, Any]) -> Any:
+def _voorbeeld(soort: str, naam: str, eigenschap: dict[str, Any]) -> Any:
     for sleutel in ((soort, naam), (None, naam)):
         if sleutel in VOORBEELDEN:
             return VOORBEELDEN[sleutel]
-    return _voorbeeld_uit_schema(eigenschap, defs)
+    return _voorbeeld_uit_schema(eigenschap)
 
 
-def _voorbeeld_uit_schema(eigenschap: dict[str, Any], defs: dict[str, Any]) -> Any:
+def _voorbeeld_uit_schema(eigenschap: dict[str, Any]) -> Any:
     """An example for a field nobody wrote one for (a new field): made from its type."""
     eigenschap = _zonder_null(eigenschap)
     if "enum" in eigenschap:
         return eigenschap["enum"][0]
     if eigenschap.get("type") == "array":
-        return [_voorbeeld_uit_schema(eigenschap.get("items", {}), defs)]
+        return [_voorbeeld_uit_schema(eigenschap.get("items", {}))]
     formaat = eigenschap.get("format")
     soort = eigenschap.get("type")
     if formaat == "uri":
