@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 # package-lock.json. `make site` does not need them.
 NODE_STAMP := node_modules/.installed
 
-.PHONY: site test serve lint validate schema bench lock clean
+.PHONY: site test serve lint validate fmt schema bench lock clean
 
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 of nieuwer is nodig")'
@@ -30,6 +30,10 @@ $(NODE_STAMP): package.json package-lock.json
 
 validate: $(STAMP)
 	$(BIN)/regio validate
+
+# Rewrite data/*.yaml in the canonical layout (key order, quoting); CI runs `regio fmt --check`.
+fmt: $(STAMP)
+	$(BIN)/regio fmt
 
 site: validate
 	$(BIN)/mkdocs build --strict

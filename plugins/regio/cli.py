@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from regio import export, schema
+from regio import export, nieuw, opmaak, schema
 from regio import problems as p
 from regio.pages import BEWERK_URL, Opties, bewerk_url_maker, render_pages
 from regio.plaatsen import gazetteer
@@ -111,6 +111,8 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     _export_parser(sub)
+    _fmt_parser(sub)
+    nieuw.voeg_parser_toe(sub, _data_dir_argument)
 
     schema_cmd = sub.add_parser(
         "schema",
@@ -205,6 +207,52 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _fmt_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    opdracht = sub.add_parser(
+        "fmt",
+        help="maak regions.yaml en contacts.yaml netjes op (vaste volgorde en schrijfwijze)",
+        description="Zet de gegevensbestanden in één vaste opmaak, zodat wijzigingen klein "
+        "blijven; commentaar en volgorde van de items blijven staan. Exitcode 0: klaar (of al "
+        "netjes), 1: een bestand heeft fouten of is (met --check) niet netjes opgemaakt.",
+    )
+    _data_dir_argument(opdracht)
+    opdracht.add_argument(
+        "--check",
+        action="store_true",
+        help="schrijf niets; meld welke bestanden niet netjes zijn opgemaakt (voor CI)",
+    )
+
+
+def _fmt(args: argparse.Namespace) -> int:
+    data_dir: Path = args.data_dir
+    if _ontbrekende_map(data_dir):
+        return 2
+    code = 0
+    for uitkomst in opmaak.maak_map_op(data_dir, str(data_dir)):
+        if uitkomst.nieuw is None:
+            for probleem in uitkomst.problemen:
+                print(p.als_tekst(probleem))
+            print(f"{uitkomst.bestand}: niet opgemaakt; los eerst de fouten op.", file=sys.stderr)
+            code = 1
+        elif uitkomst.netjes:
+            continue
+        elif args.check:
+            print(f"{uitkomst.bestand}: niet netjes opgemaakt; voer 'regio fmt' uit")
+            print(opmaak.verschil(uitkomst.oud, uitkomst.nieuw, uitkomst.bestand))
+            code = 1
+        else:
+            opmaak.schrijf_atomisch(uitkomst.pad, uitkomst.nieuw)
+            print(f"opgemaakt: {uitkomst.bestand}", file=sys.stderr)
+    return code
+
+
+def _nieuw(args: argparse.Namespace) -> int:
+    if _ontbrekende_map(args.data_dir):
+        return 2
+    vraag = input if sys.stdin.isatty() else None
+    return nieuw.uit_argumenten(args, vraag, print).voer_uit()
+
+
 def _schema(args: argparse.Namespace) -> int:
     for pad in schema.schrijf(args.out):
         print(f"geschreven: {pad}", file=sys.stderr)
@@ -215,6 +263,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     opdrachten = {"validate": _validate, "render": _render, "schema": _schema}
     opdrachten["export"] = _export
+    opdrachten["fmt"] = _fmt
+    opdrachten["nieuw"] = _nieuw
     return opdrachten[args.opdracht](args)
 
 
