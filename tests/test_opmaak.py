@@ -264,7 +264,9 @@ def test_check_reports_unformatted_files_and_writes_nothing(
     assert main(["fmt", "--data-dir", str(data_dir)]) == 0
     assert "opgemaakt: " in capsys.readouterr().err
     assert main(["fmt", "--check", "--data-dir", str(data_dir)]) == 0
-    assert capsys.readouterr().out == ""
+    gevangen = capsys.readouterr()
+    assert gevangen.out == ""
+    assert gevangen.err == "Alle gegevensbestanden zijn netjes opgemaakt.\n"
     assert not list(data_dir.glob(".*.tmp"))  # the temporary file was renamed into place
 
 

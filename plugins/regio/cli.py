@@ -228,7 +228,10 @@ def _fmt(args: argparse.Namespace) -> int:
     if _ontbrekende_map(data_dir):
         return 2
     code = 0
-    for uitkomst in opmaak.maak_map_op(data_dir, str(data_dir)):
+    uitkomsten = opmaak.maak_map_op(data_dir, str(data_dir))
+    if all(uitkomst.netjes for uitkomst in uitkomsten):
+        print("Alle gegevensbestanden zijn netjes opgemaakt.", file=sys.stderr)
+    for uitkomst in uitkomsten:
         if uitkomst.nieuw is None:
             for probleem in uitkomst.problemen:
                 print(p.als_tekst(probleem))
