@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 # package-lock.json. `make site` does not need them.
 NODE_STAMP := node_modules/.installed
 
-.PHONY: site test serve lint validate schema lock clean
+.PHONY: site test serve lint validate fmt schema bench lock clean
 
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 of nieuwer is nodig")'
@@ -31,6 +31,10 @@ $(NODE_STAMP): package.json package-lock.json
 validate: $(STAMP)
 	$(BIN)/regio validate
 
+# Rewrite data/*.yaml in the canonical layout (key order, quoting); CI runs `regio fmt --check`.
+fmt: $(STAMP)
+	$(BIN)/regio fmt
+
 site: validate
 	$(BIN)/mkdocs build --strict
 
@@ -44,6 +48,11 @@ lint: $(STAMP)
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve
+
+# Build times, memory and output sizes on fictional data (issue 6); writes bench/results.md and
+# bench/results.json. Quick run: make bench BENCH_ARGS="--sizes 100,1000 --runs 1"
+bench: $(STAMP)
+	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
 
 schema: $(STAMP)
 	$(BIN)/regio schema --out schemas

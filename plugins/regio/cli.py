@@ -7,9 +7,10 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from regio import export, nieuw, opmaak, schema
 from regio import problems as p
-from regio import schema
 from regio.pages import BEWERK_URL, Opties, bewerk_url_maker, render_pages
+from regio.plaatsen import gazetteer
 from regio.site import Site
 from regio.validate import valideer
 
@@ -119,6 +120,10 @@ def _parser() -> argparse.ArgumentParser:
         help="links als pagina.html, voor MkDocs met use_directory_urls: false",
     )
 
+    _export_parser(sub)
+    _fmt_parser(sub)
+    nieuw.voeg_parser_toe(sub, _data_dir_argument)
+
     schema_cmd = sub.add_parser(
         "schema",
         help="schrijf de JSON Schemas van de gegevensbestanden",
@@ -182,6 +187,89 @@ def _render(args: argparse.Namespace) -> int:
     return 0
 
 
+def _export_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    opdracht = sub.add_parser(
+        "export",
+        help="schrijf de open data (JSON, CSV, GeoJSON en schema's) naar een map",
+        description="Controleer de gegevens en schrijf dezelfde open-databestanden die de site "
+        "onder open-data/ publiceert naar een map.",
+    )
+    _data_dir_argument(opdracht)
+    opdracht.add_argument("--out", type=Path, required=True, help="doelmap voor de bestanden")
+    opdracht.add_argument(
+        "--site-url", default="", help="adres van de site, voor de bron en de links naar pagina's"
+    )
+
+
+def _export(args: argparse.Namespace) -> int:
+    data_dir: Path = args.data_dir
+    if _ontbrekende_map(data_dir):
+        return 2
+    resultaat = valideer(data_dir)
+    if not resultaat.geldig or resultaat.gegevens is None:
+        for probleem in resultaat.problemen:
+            print(p.als_tekst(probleem))
+        print(f"Gegevens zijn niet geldig: {p.samenvatting(resultaat.problemen)}.", file=sys.stderr)
+        return 1
+    site = Site(resultaat.gegevens, resultaat.geografie)
+    bestanden = export.bestanden(site, args.site_url, gazetteer())
+    for bestand in bestanden:
+        doel = args.out / bestand.pad
+        doel.parent.mkdir(parents=True, exist_ok=True)
+        doel.write_bytes(bestand.inhoud)
+    print(f"{len(bestanden)} bestanden geschreven naar {args.out}.", file=sys.stderr)
+    return 0
+
+
+def _fmt_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    opdracht = sub.add_parser(
+        "fmt",
+        help="maak regions.yaml en contacts.yaml netjes op (vaste volgorde en schrijfwijze)",
+        description="Zet de gegevensbestanden in één vaste opmaak, zodat wijzigingen klein "
+        "blijven; commentaar en volgorde van de items blijven staan. Exitcode 0: klaar (of al "
+        "netjes), 1: een bestand heeft fouten of is (met --check) niet netjes opgemaakt.",
+    )
+    _data_dir_argument(opdracht)
+    opdracht.add_argument(
+        "--check",
+        action="store_true",
+        help="schrijf niets; meld welke bestanden niet netjes zijn opgemaakt (voor CI)",
+    )
+
+
+def _fmt(args: argparse.Namespace) -> int:
+    data_dir: Path = args.data_dir
+    if _ontbrekende_map(data_dir):
+        return 2
+    code = 0
+    uitkomsten = opmaak.maak_map_op(data_dir, str(data_dir))
+    if all(uitkomst.netjes for uitkomst in uitkomsten):
+        print("Alle gegevensbestanden zijn netjes opgemaakt.", file=sys.stderr)
+    for uitkomst in uitkomsten:
+        if uitkomst.nieuw is None:
+            for probleem in uitkomst.problemen:
+                print(p.als_tekst(probleem))
+            print(f"{uitkomst.bestand}: niet opgemaakt; los eerst de fouten op.", file=sys.stderr)
+            code = 1
+        elif uitkomst.netjes:
+            continue
+        elif args.check:
+            print(f"{uitkomst.bestand}: niet netjes opgemaakt; voer 'regio fmt' uit")
+            print(opmaak.verschil(uitkomst.oud, uitkomst.nieuw, uitkomst.bestand))
+            code = 1
+        else:
+            opmaak.schrijf_atomisch(uitkomst.pad, uitkomst.nieuw)
+            print(f"opgemaakt: {uitkomst.bestand}", file=sys.stderr)
+    return code
+
+
+def _nieuw(args: argparse.Namespace) -> int:
+    if _ontbrekende_map(args.data_dir):
+        return 2
+    vraag = input if sys.stdin.isatty() else None
+    return nieuw.uit_argumenten(args, vraag, print).voer_uit()
+
+
 def _schema(args: argparse.Namespace) -> int:
     for pad in schema.schrijf(args.out):
         print(f"geschreven: {pad}", file=sys.stderr)
@@ -191,6 +279,9 @@ def _schema(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     opdrachten = {"validate": _validate, "render": _render, "schema": _schema}
+    opdrachten["export"] = _export
+    opdrachten["fmt"] = _fmt
+    opdrachten["nieuw"] = _nieuw
     return opdrachten[args.opdracht](args)
 
 

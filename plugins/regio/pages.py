@@ -19,6 +19,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from regio import handleiding
 from regio.contact import telefoon_e164, telefoon_nationaal
 from regio.escape import md, titel, url, vrije_tekst
 from regio.model import Entiteit, Persoon, Provincie
@@ -191,6 +192,11 @@ class _Pagina:
         """Relative URL from this page to the page at Markdown path ``doel``."""
         return relatief(self.url, url_van(doel, self.opties.mapurls))
 
+    def naar_md(self, doel: str) -> Markup:
+        """Relative Markdown link target from this page to the page ``doel`` (a .md path), for
+        the Markdown (not HTML) parts of a page: MkDocs checks and rewrites those links."""
+        return Markup(posixpath.relpath(doel, posixpath.dirname(self.pad) or "."))
+
     def naar_bestand(self, doel: str) -> str:
         """Relative URL from this page to a file (not a page) in the site."""
         return relatief(self.url, doel)
@@ -252,14 +258,13 @@ class _Pagina:
     def bewerk_link(self, bestand: str, regel: int) -> Markup:
         doel = self.opties.bewerk_url(bestand, regel)
         tekst = f"data/{bestand}, regel {regel}"
+        # The editors' guide: the hand-written page, or else the generated one on the fields.
+        uitleg = self.naar(self.opties.redactie_pagina or handleiding.VELDEN_PAGINA)
         if doel:
-            return Markup('<a href="{}">Wijziging voorstellen</a> ({})').format(url(doel), tekst)
-        if self.opties.redactie_pagina:
-            uitleg = self.naar(self.opties.redactie_pagina)
-            return Markup('<a href="{}">Wijziging voorstellen</a>: pas {} aan').format(
-                uitleg, tekst
-            )
-        return Markup("Wijziging voorstellen: pas {} aan").format(tekst)
+            return Markup(
+                '<a href="{}">Wijziging voorstellen</a> ({}) · <a href="{}">Hoe werkt dat?</a>'
+            ).format(url(doel), tekst, uitleg)
+        return Markup('<a href="{}">Wijziging voorstellen</a>: pas {} aan').format(uitleg, tekst)
 
 
 def _render(template: str, site: Site, pad: str, opties: Opties, **context: Any) -> str:
@@ -318,4 +323,6 @@ def render_pages(site: Site, opties: Opties | None = None) -> dict[str, str]:
         add("kaart/index.md", "kaart.md.j2", lagen=_kaartlagen(site))
     add("ondersteuning.md", "ondersteuning.md.j2")
     add("contact.md", "contact.md.j2")
+    for pad, template, context in handleiding.paginas():  # the editors' guide (fields, errors)
+        add(pad, template, **context)
     return pages

@@ -23,9 +23,11 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from regio.atomisch import AtomischeMap
+from regio.export import site_bestanden
 from regio.kaart import KaartOpties, kaart_html
 from regio.pages import BEWERK_URL, Opties, bewerk_url_maker, blokken, render_pages
 from regio.paginacache import BEWAARD_TEMPLATE, Paginacache, zoekindex_met_cache
+from regio.plaatsen import gazetteer
 from regio.problems import als_tekst, samenvatting
 from regio.site import Site
 from regio.thema import THEMA_MAP, herstel, met_navigatiecache
@@ -220,8 +222,15 @@ class RegioPlugin(BasePlugin[RegioConfig]):
                 else self.cache.eenmalig("kaart", maak_kaart, kaart_opties)
             )
             files.append(File.generated(config, "kaart/kaart.html", content=kaart))
+        self._open_data(files, config)
         for asset in sorted(ASSETS.rglob("*")):
             if asset.is_file() and asset.suffix != ".md":
                 pad = f"{ASSET_MAP}/{asset.relative_to(ASSETS).as_posix()}"
                 files.append(File.generated(config, pad, abs_src_path=str(asset)))
         return files
+
+    def _open_data(self, files: Files, config: MkDocsConfig) -> None:
+        """The open-data files and their page (open-data/index.md, listed in the nav)."""
+        assert self.site is not None
+        for pad, inhoud in site_bestanden(self.site, config.site_url or "", gazetteer()).items():
+            files.append(File.generated(config, pad, content=inhoud))
