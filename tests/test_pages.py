@@ -200,7 +200,11 @@ def test_render_command_writes_the_same_pages(tmp_path: Path, pages: dict[str, s
     data = str(FIXTURES / "geldig")
     assert main(["render", "--data-dir", data, "--out", str(out)]) == 0
     geschreven = {str(p.relative_to(out)): p.read_text(encoding="utf-8") for p in out.rglob("*.md")}
+    # Besides the pages: what else the plugin adds, so a plain MkDocs build has it all.
+    assert geschreven.pop("open-data/index.md").startswith("---\ntitle: Open data")
     assert geschreven == pages
+    assert (out / "kaart/kaart.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert (out / "open-data/regio-infrastructuur.json").is_file()
 
 
 def test_render_command_refuses_invalid_data(tmp_path: Path, data_dir: Path) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from regio import export, nieuw, opmaak, schema
 from regio import problems as p
+from regio.kaart import KaartOpties, kaart_html
 from regio.pages import BEWERK_URL, Opties, bewerk_url_maker, render_pages
 from regio.plaatsen import gazetteer
 from regio.site import Site
@@ -97,8 +98,9 @@ def _parser() -> argparse.ArgumentParser:
     render = sub.add_parser(
         "render",
         help="schrijf de gegenereerde Markdown-pagina's naar een map",
-        description="Controleer de gegevens en schrijf dezelfde Markdown-pagina's die de "
-        "MkDocs-plugin maakt naar een map, zodat ze ook zonder de plugin te bouwen zijn.",
+        description="Controleer de gegevens en schrijf dezelfde Markdown-pagina's (en de kaart en "
+        "de open data) die de MkDocs-plugin maakt naar een map, zodat ze ook zonder de plugin te "
+        "bouwen zijn.",
     )
     _data_dir_argument(render)
     render.add_argument(
@@ -113,6 +115,11 @@ def _parser() -> argparse.ArgumentParser:
         "--redactie-pagina",
         metavar="PAD",
         help="pagina (bijv. redactie.md) waar 'Wijziging voorstellen' heen wijst zonder repository",
+    )
+    render.add_argument(
+        "--kaart-tiles",
+        default="pdok",
+        help="achtergrond van de kaart: pdok (standaard), none of een URL-sjabloon",
     )
     render.add_argument(
         "--geen-mapurls",
@@ -178,12 +185,27 @@ def _render(args: argparse.Namespace) -> int:
         redactie_pagina=args.redactie_pagina,
         mapurls=not args.geen_mapurls,
     )
-    pages = render_pages(Site(resultaat.gegevens, resultaat.geografie), opties)
-    for pad, inhoud in pages.items():
+    site = Site(resultaat.gegevens, resultaat.geografie)
+    pages = render_pages(site, opties)
+    # Everything else the plugin adds: the map document and the open data with its page.
+    bestanden: dict[str, str | bytes] = dict(pages)
+    if site.geografie is not None:
+        kaart_opties = KaartOpties(tiles=args.kaart_tiles)
+        bestanden["kaart/kaart.html"] = kaart_html(site, site.geografie, kaart_opties)
+    bestanden.update(export.site_bestanden(site, "", gazetteer()))
+    for pad, inhoud in bestanden.items():
         doel = args.out / pad
         doel.parent.mkdir(parents=True, exist_ok=True)
-        doel.write_text(inhoud, encoding="utf-8")
-    print(f"{len(pages)} pagina's geschreven naar {args.out}.", file=sys.stderr)
+        if isinstance(inhoud, str):
+            doel.write_text(inhoud, encoding="utf-8")
+        else:
+            doel.write_bytes(inhoud)
+    aantal = sum(1 for pad in bestanden if pad.endswith(".md"))
+    print(
+        f"{aantal} pagina's en {len(bestanden) - aantal} andere bestanden geschreven naar "
+        f"{args.out}.",
+        file=sys.stderr,
+    )
     return 0
 
 

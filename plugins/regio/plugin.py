@@ -232,5 +232,13 @@ class RegioPlugin(BasePlugin[RegioConfig]):
     def _open_data(self, files: Files, config: MkDocsConfig) -> None:
         """The open-data files and their page (open-data/index.md, listed in the nav)."""
         assert self.site is not None
-        for pad, inhoud in site_bestanden(self.site, config.site_url or "", gazetteer()).items():
+        site, site_url = self.site, config.site_url or ""
+
+        def maak() -> dict[str, bytes | str]:
+            return site_bestanden(site, site_url, gazetteer())
+
+        bestanden = (
+            maak() if self.cache is None else self.cache.eenmalig("open data", maak, site_url)
+        )
+        for pad, inhoud in bestanden.items():
             files.append(File.generated(config, pad, content=inhoud))
