@@ -18,6 +18,7 @@ from regio.cli import main
 from regio.escape import md
 from regio.handleiding import (
     FOUTEN_PAGINA,
+    NIEUW_SOORTEN,
     VELDEN_PAGINA,
     VOORBEELDFOUTEN,
     Voorbeeldfout,
@@ -28,6 +29,8 @@ from regio.handleiding import (
     voorbeeld_invoer,
 )
 from regio.model import Model, Partnerschap
+from regio.nieuw import SOORTEN
+from regio.opmaak import volgorde
 from regio.pages import Opties, bewerk_url_maker, render_pages, url_van
 from regio.site import Site
 from regio.validate import valideer
@@ -175,8 +178,12 @@ def test_the_full_example_of_every_kind_is_a_valid_entry() -> None:
         soort.model.model_validate(invoer)
 
 
-def test_the_new_entry_blocks_validate_when_added_to_the_data(data_dir: Path) -> None:
-    """Paste every 'new entry' block at the end of its collection, as the guide says."""
+def test_the_new_entry_blocks_validate_when_added_to_the_data(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Paste every 'new entry' block at the end of its collection, as the guide says: the data
+    stays valid and stays in the layout of `regio fmt`."""
+    assert main(["fmt", "--data-dir", str(data_dir)]) == 0
     nieuw = [s for s in soorten() if not s.vast]
     assert {s.naam for s in nieuw} == ALLE_SOORTEN - {"provincie"}
     for soort in nieuw:
@@ -195,6 +202,17 @@ def test_the_new_entry_blocks_validate_when_added_to_the_data(data_dir: Path) ->
     assert resultaat.gegevens is not None
     assert "opleidingsschool-voorbeeldstad" in {p.id for p in resultaat.gegevens.partnerschappen}
     assert "jan-voorbeeld" in {p.id for p in resultaat.gegevens.personen}
+    capsys.readouterr()
+    assert main(["fmt", "--check", "--data-dir", str(data_dir)]) == 0, capsys.readouterr().out
+
+
+def test_the_guide_names_the_kinds_regio_nieuw_knows() -> None:
+    assert set(NIEUW_SOORTEN) == set(SOORTEN)
+
+
+def test_fields_are_listed_in_the_order_regio_fmt_writes_them() -> None:
+    for soort in soorten():
+        assert [v.naam for v in soort.velden] == volgorde(soort.model)
 
 
 # --- Common errors ----------------------------------------------------------------------------

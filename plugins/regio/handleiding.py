@@ -26,6 +26,7 @@ from pydantic import BaseModel
 from regio.checks import VERWIJZINGEN
 from regio.escape import md
 from regio.model import BESTANDEN, ID_PATTERN, PROVINCIE_CODE_PATTERN
+from regio.opmaak import volgorde
 from regio.parse import ENKELVOUD
 
 VELDEN_PAGINA = "redactie/velden.md"
@@ -181,13 +182,17 @@ def soorten() -> list[Soort]:
 def velden(
     model: type[BaseModel], soort: str | None = None, collectie: str | None = None
 ) -> list[Veld]:
-    """The fields of ``model`` in their order, described for editors."""
+    """The fields of ``model`` in the order `regio fmt` writes them, described for editors."""
     schema = model.model_json_schema()
+    eigenschappen: dict[str, Any] = schema.get("properties", {})
+    namen = [n for n in volgorde(model) if n in eigenschappen]
+    namen += [n for n in eigenschappen if n not in namen]
     verplicht = set(schema.get("required", ()))
     doelen = {r.veld: r.doel for r in VERWIJZINGEN if collectie in r.collecties}
     soort = soort or model.__name__.lower()
     result = []
-    for naam, eigenschap in schema.get("properties", {}).items():
+    for naam in namen:
+        eigenschap = eigenschappen[naam]
         kern = _zonder_null(eigenschap)
         ref = _ref(kern)
         result.append(
