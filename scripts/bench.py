@@ -239,8 +239,13 @@ def prepare(werk: Path, size: int, seed: int) -> Project:
     shutil.copytree(inhoud, docs)
     handgeschreven = markdown_pages(docs)
     gegenereerd_dir = werk / "render"
+    opdracht = [py, "-m", "regio", "render", "--data-dir", data_dir, "--out", str(gegenereerd_dir)]
+    # The same options the plugin gets, so both builds have the same pages.
+    if redactie := regio_opties(config).get("redactie_pagina"):
+        opdracht += ["--redactie-pagina", str(redactie)]
+    opdracht += ["--kaart-tiles", str(regio_opties(config).get("kaart_tiles", "none"))]
     render = measure(
-        [py, "-m", "regio", "render", "--data-dir", data_dir, "--out", str(gegenereerd_dir)],
+        opdracht,
         full,
         logs / "render.log",
     )
@@ -275,9 +280,10 @@ def html_pages(site: Path) -> set[str]:
 
 
 def page_differences(full: Path, baseline: Path) -> dict[str, list[str]]:
-    """HTML pages one build has and the other has not (besides the plugin's map document)."""
+    """HTML pages one build has and the other has not (besides the map document, which is no
+    page)."""
     volledig = html_pages(full) - {"kaart/kaart.html"}
-    basis = html_pages(baseline)
+    basis = html_pages(baseline) - {"kaart/kaart.html"}
     return {
         "missing_in_baseline": sorted(volledig - basis),
         "only_in_baseline": sorted(basis - volledig),
