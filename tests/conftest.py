@@ -28,6 +28,15 @@ def data_dir(tmp_path: Path) -> Path:
     return target
 
 
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """tests/fixtures/site with the fixture data beside it, in a writable folder."""
+    doel = tmp_path / "project"
+    shutil.copytree(FIXTURES / "site", doel)
+    shutil.copytree(FIXTURES / "geldig", doel / "data")
+    return doel
+
+
 def vervang(data_dir: Path, bestand: str, oud: str, nieuw: str) -> None:
     """Replace the single occurrence of ``oud`` in a data file."""
     pad = data_dir / bestand

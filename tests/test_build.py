@@ -12,19 +12,10 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
-from tests.conftest import FIXTURES, REPO, vervang
+from tests.conftest import REPO, vervang
 from tests.pagina_html import interne_doelen, lees
 
 MKDOCS = Path(sys.executable).parent / "mkdocs"
-
-
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    """tests/fixtures/site with the fixture data beside it, in a writable folder."""
-    doel = tmp_path / "project"
-    shutil.copytree(FIXTURES / "site", doel)
-    shutil.copytree(FIXTURES / "geldig", doel / "data")
-    return doel
 
 
 def _bouw(project: Path, **extra: object) -> Path:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import shutil
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -12,15 +13,7 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from regio.paginacache import Paginacache
 from regio.validate import Resultaat, valideer
-from tests.conftest import FIXTURES, vervang
-
-
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    doel = tmp_path / "project"
-    shutil.copytree(FIXTURES / "site", doel)
-    shutil.copytree(FIXTURES / "geldig", doel / "data")
-    return doel
+from tests.conftest import vervang
 
 
 def _bestanden(site: Path) -> dict[str, bytes]:
@@ -36,26 +29,32 @@ def _config(project: Path, site: Path) -> MkDocsConfig:
     return load_config(str(project / "mkdocs.yml"), site_dir=str(site))
 
 
-def _serve_bouw(project: Path, site: Path) -> MkDocsConfig:
-    """One rebuild as `mkdocs serve` does it: the configuration read again, the plugin kept."""
-    config = _config(project, site)
-    build(config)
-    return config
+@contextmanager
+def _serve(project: Path, site: Path) -> Iterator[Callable[[], MkDocsConfig]]:
+    """A first build as `mkdocs serve` starts it; yields a rebuild as it does one after a save
+    (the configuration read again, the plugin instance kept). A plain build afterwards."""
+    eerste = _config(project, site)
+    eerste.plugins.on_startup(command="serve", dirty=False)
+
+    def herbouw() -> MkDocsConfig:
+        config = _config(project, site)
+        build(config)
+        return config
+
+    try:
+        build(eerste)
+        yield herbouw
+    finally:
+        eerste.plugins.on_startup(command="build", dirty=False)
 
 
 def test_rebuild_after_a_data_edit_equals_a_fresh_build(project: Path, tmp_path: Path) -> None:
     serve_site = tmp_path / "serve"
-    eerste = _config(project, serve_site)
-    eerste.plugins.on_startup(command="serve", dirty=False)
-    try:
-        build(eerste)
+    with _serve(project, serve_site) as herbouw:
         vervang(project / "data", "regions.yaml", "naam: Partnerschap Voorbeeld", "naam: Anders")
-        config = _serve_bouw(project, serve_site)
-        cache = config.plugins["regio"].cache  # type: ignore[attr-defined]
+        cache = herbouw().plugins["regio"].cache  # type: ignore[attr-defined]
         assert isinstance(cache, Paginacache)
         geraakt = set(cache.geraakt)
-    finally:
-        eerste.plugins.on_startup(command="build", dirty=False)
 
     vers = tmp_path / "vers"
     build(_config(project, vers))
@@ -79,36 +78,25 @@ def test_a_content_edit_does_not_validate_again(
 
     monkeypatch.setattr("regio.plugin.valideer", tellend)
     site = tmp_path / "serve"
-    eerste = _config(project, site)
-    eerste.plugins.on_startup(command="serve", dirty=False)
-    try:
-        build(eerste)
+    with _serve(project, site) as herbouw:
         index = project / "content/index.md"
         index.write_text(index.read_text(encoding="utf-8") + "\nNieuwe zin.\n", encoding="utf-8")
-        _serve_bouw(project, site)
+        herbouw()
         assert len(aanroepen) == 1
         vervang(project / "data", "regions.yaml", "naam: Zeeland", "naam: Zeeland2")
-        _serve_bouw(project, site)
+        herbouw()
         assert len(aanroepen) == 2
-    finally:
-        eerste.plugins.on_startup(command="build", dirty=False)
     assert "Nieuwe zin." in (site / "index.html").read_text(encoding="utf-8")
     assert "Zeeland2" in (site / "provincies/zeeland/index.html").read_text(encoding="utf-8")
 
 
 def test_a_changed_navigation_reuses_nothing(project: Path, tmp_path: Path) -> None:
     site = tmp_path / "serve"
-    eerste = _config(project, site)
-    eerste.plugins.on_startup(command="serve", dirty=False)
-    try:
-        build(eerste)
+    with _serve(project, site) as herbouw:
         mkdocs_yml = project / "mkdocs.yml"
         tekst = mkdocs_yml.read_text(encoding="utf-8")
         mkdocs_yml.write_text(tekst.replace("- Contact: contact.md", "- Bellen: contact.md"))
-        config = _serve_bouw(project, site)
-        assert not config.plugins["regio"].cache.geraakt  # type: ignore[attr-defined]
-    finally:
-        eerste.plugins.on_startup(command="build", dirty=False)
+        assert not herbouw().plugins["regio"].cache.geraakt  # type: ignore[attr-defined]
     assert "Bellen" in (site / "partnerschappen/voorbeeldpartnerschap/index.html").read_text()
 
 

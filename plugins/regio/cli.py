@@ -7,9 +7,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from regio import export, nieuw, opmaak, schema
+from regio import nieuw, opmaak, schema
 from regio import problems as p
-from regio.kaart import KaartOpties, kaart_html
 from regio.pages import BEWERK_URL, Opties, bewerk_url_maker, render_pages
 from regio.plaatsen import gazetteer
 from regio.site import Site
@@ -170,22 +169,33 @@ def _validate(args: argparse.Namespace) -> int:
     return 0 if resultaat.geldig else 1
 
 
-def _render(args: argparse.Namespace) -> int:
-    data_dir: Path = args.data_dir
-    if _ontbrekende_map(data_dir):
-        return 2
+def _geldige_site(data_dir: Path) -> Site | None:
+    """The site's data, or None after printing the problems (as `regio validate` does)."""
     resultaat = valideer(data_dir)
     if not resultaat.geldig or resultaat.gegevens is None:
         for probleem in resultaat.problemen:
             print(p.als_tekst(probleem))
         print(f"Gegevens zijn niet geldig: {p.samenvatting(resultaat.problemen)}.", file=sys.stderr)
+        return None
+    return Site(resultaat.gegevens, resultaat.geografie)
+
+
+def _render(args: argparse.Namespace) -> int:
+    data_dir: Path = args.data_dir
+    if _ontbrekende_map(data_dir):
+        return 2
+    site = _geldige_site(data_dir)
+    if site is None:
         return 1
     opties = Opties(
         bewerk_url=bewerk_url_maker(BEWERK_URL, args.repo_url, str(data_dir)),
         redactie_pagina=args.redactie_pagina,
         mapurls=not args.geen_mapurls,
     )
-    site = Site(resultaat.gegevens, resultaat.geografie)
+    # Imported here: the map needs folium and numpy, which `regio validate` can do without.
+    from regio import export
+    from regio.kaart import KaartOpties, kaart_html
+
     pages = render_pages(site, opties)
     # Everything else the plugin adds: the map document and the open data with its page.
     bestanden: dict[str, str | bytes] = dict(pages)
@@ -227,13 +237,11 @@ def _export(args: argparse.Namespace) -> int:
     data_dir: Path = args.data_dir
     if _ontbrekende_map(data_dir):
         return 2
-    resultaat = valideer(data_dir)
-    if not resultaat.geldig or resultaat.gegevens is None:
-        for probleem in resultaat.problemen:
-            print(p.als_tekst(probleem))
-        print(f"Gegevens zijn niet geldig: {p.samenvatting(resultaat.problemen)}.", file=sys.stderr)
+    site = _geldige_site(data_dir)
+    if site is None:
         return 1
-    site = Site(resultaat.gegevens, resultaat.geografie)
+    from regio import export
+
     bestanden = export.bestanden(site, args.site_url, gazetteer())
     for bestand in bestanden:
         doel = args.out / bestand.pad

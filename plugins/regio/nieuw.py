@@ -24,7 +24,14 @@ from pydantic import BaseModel
 
 from regio.load import Geladen, load_bytes
 from regio.model import BESTANDEN, Model
-from regio.opmaak import binnenste_model, nieuwe_regels, opmerkingen, schrijf_atomisch, volgorde
+from regio.opmaak import (
+    binnenste_model,
+    gelijk,
+    nieuwe_regels,
+    opmerkingen,
+    schrijf_atomisch,
+    volgorde,
+)
 from regio.parse import ENKELVOUD, slug
 from regio.problems import Probleem, als_tekst
 from regio.validate import valideer
@@ -191,16 +198,6 @@ class Kandidaat:
         if not self.eerste_regel <= regel <= self.laatste_regel:
             return None
         return self.veldregels[max(r for r in self.veldregels if r <= regel)]
-
-
-def _gelijk(a: Any, b: Any) -> bool:
-    if type(a) is not type(b):
-        return False
-    if isinstance(a, dict):
-        return sorted(a) == sorted(b) and all(_gelijk(a[k], b[k]) for k in a)
-    if isinstance(a, list):
-        return len(a) == len(b) and all(_gelijk(x, y) for x, y in zip(a, b, strict=True))
-    return bool(a == b)
 
 
 def kandidaat(
@@ -445,7 +442,7 @@ class Toevoeging:
         items = (
             terug.data.get(self.collectie.naam) if terug and isinstance(terug.data, dict) else None
         )
-        if not isinstance(items, list) or not _gelijk(items[-1], entry):
+        if not isinstance(items, list) or not gelijk(items[-1], entry):
             self.toon(
                 "Interne fout: de nieuwe gegevens lezen niet terug zoals gegeven; niets gewijzigd."
             )

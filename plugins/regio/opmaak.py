@@ -510,14 +510,14 @@ class _Plaatsing:
 # --- formatting a file --------------------------------------------------------------------------
 
 
-def _gelijk(a: Any, b: Any) -> bool:
+def gelijk(a: Any, b: Any) -> bool:
     """Equal values of equal types (True is not 1, a date is not its text)."""
     if type(a) is not type(b):
         return False
     if isinstance(a, dict):
-        return sorted(a) == sorted(b) and all(_gelijk(a[k], b[k]) for k in a)
+        return sorted(a) == sorted(b) and all(gelijk(a[k], b[k]) for k in a)
     if isinstance(a, list):
-        return len(a) == len(b) and all(_gelijk(x, y) for x, y in zip(a, b, strict=True))
+        return len(a) == len(b) and all(gelijk(x, y) for x, y in zip(a, b, strict=True))
     return bool(a == b)
 
 
@@ -540,9 +540,7 @@ def maak_op(tekst: str, soort: type[Model], bestand: str) -> Opgemaakt:
     opgemaakt = _opmaken(tekst, wortel, soort)
 
     terug = load_bytes(opgemaakt.encode("utf-8"), bestand)
-    zelfde_gegevens = terug.geladen is not None and _gelijk(
-        geladen.geladen.data, terug.geladen.data
-    )
+    zelfde_gegevens = terug.geladen is not None and gelijk(geladen.geladen.data, terug.geladen.data)
     if not zelfde_gegevens or _commentaarteksten(tekst) != _commentaarteksten(opgemaakt):
         wat = "zouden de gegevens" if not zelfde_gegevens else "zou het commentaar"
         return Opgemaakt(
