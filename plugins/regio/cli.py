@@ -7,12 +7,12 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from regio import nieuw, opmaak, schema
 from regio import problems as p
-from regio.pages import BEWERK_URL, Opties, bewerk_url_maker, render_pages
-from regio.plaatsen import gazetteer
 from regio.site import Site
 from regio.validate import valideer
+
+# Each command imports what only it needs (the map needs folium and numpy, `nieuw` and `fmt`
+# ruamel.yaml, the pages Jinja): `regio validate` starts in a quarter of a second.
 
 # argparse's own texts, in Dutch (argparse looks its texts up through `_` at call time).
 _ARGPARSE_NL = {
@@ -62,7 +62,10 @@ def _ontbrekende_map(data_dir: Path) -> bool:
     return True
 
 
-def _parser() -> argparse.ArgumentParser:
+NIEUW_HULP = "voeg een partnerschap, project, onderwijsregio, persoon of organisatie toe"
+
+
+def _parser(met_nieuw: bool = True) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="regio",
         description="Gereedschap voor de gegevens van regio-infrastructuur.",
@@ -128,7 +131,13 @@ def _parser() -> argparse.ArgumentParser:
 
     _export_parser(sub)
     _fmt_parser(sub)
-    nieuw.voeg_parser_toe(sub, _data_dir_argument)
+    if met_nieuw:
+        from regio import nieuw
+
+        nieuw.voeg_parser_toe(sub, _data_dir_argument, NIEUW_HULP)
+    else:
+        # Its options come from the models and need ruamel.yaml: only built when asked for.
+        sub.add_parser("nieuw", help=NIEUW_HULP)
 
     schema_cmd = sub.add_parser(
         "schema",
@@ -187,15 +196,16 @@ def _render(args: argparse.Namespace) -> int:
     site = _geldige_site(data_dir)
     if site is None:
         return 1
+    from regio import export
+    from regio.kaart import KaartOpties, kaart_html
+    from regio.pages import BEWERK_URL, Opties, bewerk_url_maker, render_pages
+    from regio.plaatsen import gazetteer
+
     opties = Opties(
         bewerk_url=bewerk_url_maker(BEWERK_URL, args.repo_url, str(data_dir)),
         redactie_pagina=args.redactie_pagina,
         mapurls=not args.geen_mapurls,
     )
-    # Imported here: the map needs folium and numpy, which `regio validate` can do without.
-    from regio import export
-    from regio.kaart import KaartOpties, kaart_html
-
     pages = render_pages(site, opties)
     # Everything else the plugin adds: the map document and the open data with its page.
     bestanden: dict[str, str | bytes] = dict(pages)
@@ -241,6 +251,7 @@ def _export(args: argparse.Namespace) -> int:
     if site is None:
         return 1
     from regio import export
+    from regio.plaatsen import gazetteer
 
     bestanden = export.bestanden(site, args.site_url, gazetteer())
     for bestand in bestanden:
@@ -271,6 +282,8 @@ def _fmt(args: argparse.Namespace) -> int:
     data_dir: Path = args.data_dir
     if _ontbrekende_map(data_dir):
         return 2
+    from regio import opmaak
+
     code = 0
     uitkomsten = opmaak.maak_map_op(data_dir, str(data_dir))
     if all(uitkomst.netjes for uitkomst in uitkomsten):
@@ -296,18 +309,23 @@ def _fmt(args: argparse.Namespace) -> int:
 def _nieuw(args: argparse.Namespace) -> int:
     if _ontbrekende_map(args.data_dir):
         return 2
+    from regio import nieuw
+
     vraag = input if sys.stdin.isatty() else None
     return nieuw.uit_argumenten(args, vraag, print).voer_uit()
 
 
 def _schema(args: argparse.Namespace) -> int:
+    from regio import schema
+
     for pad in schema.schrijf(args.out):
         print(f"geschreven: {pad}", file=sys.stderr)
     return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = _parser(met_nieuw="nieuw" in argv).parse_args(argv)
     opdrachten = {"validate": _validate, "render": _render, "schema": _schema}
     opdrachten["export"] = _export
     opdrachten["fmt"] = _fmt

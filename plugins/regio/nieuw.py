@@ -487,11 +487,12 @@ def _datum(tekst: str) -> date:
 def voeg_parser_toe(
     sub: argparse._SubParsersAction[argparse.ArgumentParser],
     data_dir_argument: Callable[[argparse.ArgumentParser], None],
+    hulp: str,
 ) -> None:
     """`regio nieuw <soort>` with one option per model field."""
     nieuw = sub.add_parser(
         "nieuw",
-        help="voeg een partnerschap, project, onderwijsregio, persoon of organisatie toe",
+        help=hulp,
         description="Voeg een nieuw item toe aan het juiste gegevensbestand. In een terminal "
         "vraagt de opdracht de velden één voor één; velden kunnen ook als opties worden "
         "meegegeven. De gegevens worden eerst gecontroleerd zoals 'regio validate' dat doet. "
