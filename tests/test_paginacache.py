@@ -105,3 +105,20 @@ def test_a_plain_build_keeps_no_cache(project: Path, tmp_path: Path) -> None:
     config.plugins.on_startup(command="build", dirty=False)
     build(config)
     assert config.plugins["regio"].cache is None  # type: ignore[attr-defined]
+
+
+def test_a_new_repository_address_reaches_every_page(project: Path, tmp_path: Path) -> None:
+    site = tmp_path / "serve"
+    with _serve(project, site) as herbouw:
+        mkdocs_yml = project / "mkdocs.yml"
+        tekst = mkdocs_yml.read_text(encoding="utf-8")
+        mkdocs_yml.write_text(
+            tekst.replace(
+                "      data_dir: data\n",
+                "      data_dir: data\n      repo_url: https://example.org/r\n",
+            ),
+            encoding="utf-8",
+        )
+        herbouw()
+    pagina = (site / "partnerschappen/voorbeeldpartnerschap/index.html").read_text()
+    assert 'href="https://example.org/r/blob/main/data/regions.yaml#L' in pagina

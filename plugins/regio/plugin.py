@@ -1,10 +1,17 @@
 """The MkDocs adapter: wires the core into MkDocs events and nothing more.
 
 - on_config: load and check the data; abort with the validator's own messages on problems (before
-  anything is written), register the assets and watch the data directory for `mkdocs serve`;
-- on_files: add the generated pages (not in the nav) and the assets;
+  anything is written), register the assets and our theme overrides, watch the data directory;
+- on_files: add the generated pages (not in the nav), the map, the open data and the assets;
+- on_page_markdown / on_page_content: hand the HTML blocks of generated pages past Markdown
+  (see :func:`regio.pages.blokken`);
+- on_env: Material's navigation rendered once per folder (see :mod:`regio.thema`);
+- on_post_page: repair Material's HTML;
 - on_post_build / on_build_error: swap the finished output in place of site/, or throw it away
   (see :mod:`regio.atomisch`).
+
+While serving, a :class:`regio.paginacache.Paginacache` keeps what did not change between rebuilds
+(on_startup creates it; on_pre_build and on_nav start each build).
 """
 
 from __future__ import annotations
@@ -194,10 +201,18 @@ class RegioPlugin(BasePlugin[RegioConfig]):
             mapurls=config.use_directory_urls,
         )
         site = self.site
+        # Everything `opties` is made of (it holds a function, which does not compare).
+        sleutel = (
+            self.config.bewerk_url,
+            self.config.repo_url,
+            self.config.data_dir,
+            self.config.redactie_pagina,
+            config.use_directory_urls,
+        )
         pages = (
             render_pages(site, opties)
             if self.cache is None
-            else self.cache.eenmalig("pagina's", lambda: render_pages(site, opties), opties)
+            else self.cache.eenmalig("pagina's", lambda: render_pages(site, opties), *sleutel)
         )
         self.gegenereerd = set()
         for pad, inhoud in pages.items():
