@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 from pathlib import Path
 
 import pytest
@@ -102,10 +103,17 @@ def test_page_urls_as_mkdocs_makes_them(pad: str, mapurls: bool, url: str) -> No
         ("", "", "./"),
         ("kaart/", "kaart/kaart.html", "kaart.html"),
         ("provincies/utrecht.html", "kaart/index.html", "../kaart/index.html"),
+        ("provincies/utrecht/", "provincies/utrecht/", "./"),
+        ("provincies/utrecht/", "provincies/", "../"),
+        ("a/b/c/", "a/x/", "../../x/"),
     ],
 )
 def test_relative_links(van: str, naar: str, link: str) -> None:
     assert relatief(van, naar) == link
+    # What a browser makes of it: the link leads to `naar`.
+    assert posixpath.normpath(posixpath.join("/" + van.rpartition("/")[0], link)) == (
+        posixpath.normpath("/" + naar)
+    )
 
 
 def test_private_contact_data_is_not_shown(pages: dict[str, str]) -> None:

@@ -108,6 +108,18 @@ def test_fixture_is_valid(data_dir: Path) -> None:
             "    plaats: Utrecht\n    coordinaten: 52.1",
             "'coordinaten' moet een mapping met velden (sleutel: waarde) zijn, maar is het getal 52.1.",
         ),
+        (
+            "regions.yaml",
+            "    plaats: Utrecht",
+            "    plaats: Utrecht\n    coordinaten:\n      lon: 5.1\n      lat: .nan",
+            "'lat' moet een gewoon getal zijn, zoals 52.09; .nan en .inf zijn geen coördinaten.",
+        ),
+        (
+            "regions.yaml",
+            "    plaats: Utrecht",
+            "    plaats: Utrecht\n    coordinaten:\n      lat: 52.1\n      lon: -.inf",
+            "'lon' moet een gewoon getal zijn, zoals 52.09; .nan en .inf zijn geen coördinaten.",
+        ),
     ],
 )
 def test_shape_error_points_at_the_value(

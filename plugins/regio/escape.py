@@ -56,7 +56,8 @@ def titel(tekst: str) -> Markup:
 
 
 def url(adres: str) -> Markup:
-    """A link target for ``[text](target)``: percent-encode what could end or bend the link.
+    """A link target for an ``href`` (or Markdown's ``[text](target)``): percent-encode what could
+    end or bend the link (quotes, brackets, spaces, '<' and '>').
 
     '&' becomes '&amp;': Markdown passes a character reference such as '&lt;' through, and the
     browser would decode it, so the link would lead elsewhere than the data says.

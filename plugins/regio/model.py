@@ -46,8 +46,13 @@ class Model(BaseModel):
 class Coordinaten(Model):
     """Explicit coordinates (WGS84), for a place that a town name does not pin down."""
 
-    lat: float = Field(description="Breedtegraad in graden (WGS84), bijvoorbeeld 52.09.")
-    lon: float = Field(description="Lengtegraad in graden (WGS84), bijvoorbeeld 5.12.")
+    # YAML's .nan and .inf are floats too; they are no place on earth.
+    lat: float = Field(
+        allow_inf_nan=False, description="Breedtegraad in graden (WGS84), bijvoorbeeld 52.09."
+    )
+    lon: float = Field(
+        allow_inf_nan=False, description="Lengtegraad in graden (WGS84), bijvoorbeeld 5.12."
+    )
 
 
 class Feit(Model):

@@ -124,12 +124,15 @@ def url_van(pad: str, mapurls: bool = True) -> str:
 
 
 def relatief(van: str, naar: str) -> str:
-    """Link from the page at URL ``van`` to URL ``naar`` (both relative to the site root)."""
-    basis = van if van.endswith("/") or not van else posixpath.dirname(van)
-    pad = posixpath.relpath(naar or ".", basis or ".")
-    if naar.endswith("/") or not naar:
-        pad = "./" if pad == "." else f"{pad}/"
-    return pad
+    """Link from the page at URL ``van`` to URL ``naar`` (both relative to the site root, without
+    '.' or '..' parts). Plain string work: a page has many links, posixpath.relpath is slow."""
+    basis = van.split("/")[:-1]  # the folder the page's URL points into
+    doel = naar.split("/")
+    gedeeld = 0
+    while gedeeld < min(len(basis), len(doel) - 1) and basis[gedeeld] == doel[gedeeld]:
+        gedeeld += 1
+    pad = "../" * (len(basis) - gedeeld) + "/".join(doel[gedeeld:])
+    return pad or "./"
 
 
 def datum(dag: date) -> str:
@@ -205,20 +208,20 @@ class _Pagina:
         doel = self.site.pagina(entiteit)
         if doel is None:
             return escape(entiteit.naam)
-        return Markup('<a href="{}">{}</a>').format(self.naar(doel), entiteit.naam)
+        return Markup(f'<a href="{escape(self.naar(doel))}">{escape(entiteit.naam)}</a>')
 
     def links(self, entiteiten: list[Any]) -> Markup:
         return Markup(", ").join(self.link(e) for e in entiteiten)
 
     def extern(self, adres: str, tekst: str | None = None) -> Markup:
-        return Markup('<a href="{}">{}</a>').format(url(adres), tekst or adres)
+        return Markup(f'<a href="{url(adres)}">{escape(tekst or adres)}</a>')
 
     def email(self, adres: str) -> Markup:
-        return Markup('<a href="{}">{}</a>').format(url("mailto:" + adres), adres)
+        return Markup(f'<a href="{url("mailto:" + adres)}">{escape(adres)}</a>')
 
     def telefoon(self, nummer: str) -> Markup:
         doel = url("tel:" + telefoon_e164(nummer))
-        return Markup('<a href="{}">{}</a>').format(doel, telefoon_nationaal(nummer))
+        return Markup(f'<a href="{doel}">{escape(telefoon_nationaal(nummer))}</a>')
 
     def contact(self, persoon: Persoon) -> Markup:
         """Name, role and (only when public) e-mail and phone of a person."""

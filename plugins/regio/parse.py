@@ -232,6 +232,10 @@ def _value_message(kind: str, veld: str, value: Any, ctx: dict[str, Any], error:
             f"'{value}' is geen geldige id voor '{veld}': gebruik alleen kleine letters, "
             f"cijfers en losse streepjes, bijv. '{voorbeeld}'"
         )
+    if kind == "finite_number":
+        return (
+            f"'{veld}' moet een gewoon getal zijn, zoals 52.09; .nan en .inf zijn geen coördinaten"
+        )
     if kind == "string_too_short":
         return f"'{veld}' mag niet leeg zijn"
     if kind == "string_too_long":
