@@ -29,6 +29,7 @@ import json
 import os
 import platform
 import posixpath
+import pstats
 import re
 import shutil
 import signal
@@ -442,7 +443,53 @@ def serve_rebuilds(project: Project, runs: int) -> list[float]:
 # --- One size ------------------------------------------------------------------------------
 
 
-def bench_size(size: int, runs: int, seed: int, werk: Path, serve: bool) -> dict[str, Any]:
+# Where a build's time goes, by the functions that do the work (cumulative cProfile times; the
+# parts nest, so they do not add up). (label, file the function is in, function name)
+PROFIEL_DELEN = (
+    ("Python-Markdown: converting pages", "markdown/core.py", "convert"),
+    ("Python-Markdown: a new parser per page (MkDocs)", "markdown/core.py", "__init__"),
+    ("Material: page template", "material/templates/main.html", "root"),
+    ("Material: primary navigation in it", "material/templates/base.html", "block_site_nav"),
+    ("Material: search index (parses each page's HTML)", "search/plugin.py", "on_page_context"),
+    ("MkDocs: writing files", "mkdocs/utils/__init__.py", "write_file"),
+    ("regio: validation (on_config)", "regio/plugin.py", "on_config"),
+    ("regio: pages, map and open data (on_files)", "regio/plugin.py", "on_files"),
+    ("regio: HTML blocks past Markdown (on_page_markdown)", "regio/plugin.py", "on_page_markdown"),
+    ("regio: HTML blocks back (on_page_content)", "regio/plugin.py", "on_page_content"),
+    ("regio: HTML repairs (on_post_page)", "regio/plugin.py", "on_post_page"),
+)
+
+
+def profile_summary(profiel: Path) -> dict[str, Any]:
+    """Seconds (under cProfile) and share of the whole build for each part of PROFIEL_DELEN."""
+    statistieken: Any = pstats.Stats(str(profiel)).stats  # type: ignore[attr-defined]
+    totaal = max(waarden[3] for waarden in statistieken.values())
+    delen = []
+    for label, bestand, functie in PROFIEL_DELEN:
+        tijd = max(
+            (
+                waarden[3]
+                for (pad, _, naam), waarden in statistieken.items()
+                if naam == functie and pad.replace(os.sep, "/").endswith(bestand)
+            ),
+            default=0.0,
+        )
+        delen.append({"part": label, "profiled_s": tijd, "share": tijd / totaal})
+    return {"profiled_total_s": totaal, "parts": delen}
+
+
+def profile_build(project: Project, logs: Path) -> dict[str, Any]:
+    """One full build under cProfile: what the time goes to."""
+    clean_site(project.full)
+    profiel = logs / "build.prof"
+    opdracht = [sys.executable, "-m", "cProfile", "-o", str(profiel)]
+    measure([*opdracht, "-m", "mkdocs", "build", "--strict"], project.full, logs / "profile.log")
+    return profile_summary(profiel)
+
+
+def bench_size(
+    size: int, runs: int, seed: int, werk: Path, serve: bool, profiel: bool = False
+) -> dict[str, Any]:
     meld(f"N = {size}: voorbereiden in {werk}")
     project = prepare(werk, size, seed)
     py = sys.executable
@@ -478,6 +525,9 @@ def bench_size(size: int, runs: int, seed: int, werk: Path, serve: bool) -> dict
     verschil = page_differences(project.full / "site", project.baseline / "site")
     waarschuwingen = warnings_in(logs / f"baseline-{runs}.log")
     tijden = serve_rebuilds(project, runs) if serve else None
+    if profiel:
+        meld(f"  profiel van één bouw (cProfile) bij N = {size}")
+    profiel_resultaat = profile_build(project, logs) if profiel else None
     bouw_s = summary([m.seconds for m in bouw])
     basis_s = summary([m.seconds for m in basis])
     return {
@@ -496,6 +546,7 @@ def bench_size(size: int, runs: int, seed: int, werk: Path, serve: bool) -> dict
         "baseline_pages": verschil,
         "baseline_warnings": waarschuwingen,
         "serve_rebuild_s": summary(tijden) if tijden else None,
+        "profile": profiel_resultaat,
     }
 
 
@@ -653,6 +704,23 @@ def _verschillen(r: dict[str, Any]) -> list[str]:
     return regels
 
 
+def _profiel_md(n: int, profiel: dict[str, Any]) -> list[str]:
+    regels = [
+        f"## Where the time goes at N = {n:,} (one full build under cProfile)",
+        "",
+        f"cProfile slows Python down (about 3{MAAL}): read the shares, not the seconds. The "
+        "parts nest (the navigation is part of the page template), so they do not add up to "
+        "100 %.",
+        "",
+        _rij("part", "profiled s", "share of the build"),
+        _rij("---", "---:", "---:"),
+        _rij("whole build", f"{profiel['profiled_total_s']:.1f}", "100 %"),
+    ]
+    for deel in profiel["parts"]:
+        regels.append(_rij(deel["part"], f"{deel['profiled_s']:.1f}", f"{deel['share']:.0%}"))
+    return regels
+
+
 def report_md(rapport: dict[str, Any]) -> str:
     m = rapport["machine"]
     instellingen = rapport["settings"]
@@ -724,6 +792,9 @@ def report_md(rapport: dict[str, Any]) -> str:
             ),
         ]
         regels += ["", *_verschillen(r)]
+    for r in rapport["results"]:
+        if r.get("profile"):
+            regels += ["", *_profiel_md(r["n"], r["profile"])]
     regels += ["", "## What is measured", "", *NOTES, ""]
     return "\n".join(regels)
 
@@ -800,6 +871,13 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         "(standaard: 1000; 0: niet meten)",
     )
     parser.add_argument(
+        "--profile-size",
+        type=int,
+        default=5000,
+        help="grootte waarbij één bouw onder cProfile laat zien waar de tijd heen gaat, als die "
+        "bij --sizes hoort (standaard: 5000; 0: niet)",
+    )
+    parser.add_argument(
         "--keep", action="store_true", help="bewaar de tijdelijke projecten in OUT/tmp"
     )
     return parser.parse_args(argv)
@@ -809,7 +887,16 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     resultaten: list[dict[str, Any]] = []
     for size in args.sizes:
         werk = args.out / "tmp" / f"n{size}"
-        resultaten.append(bench_size(size, args.runs, args.seed, werk, size == args.serve_size))
+        resultaten.append(
+            bench_size(
+                size,
+                args.runs,
+                args.seed,
+                werk,
+                serve=size == args.serve_size,
+                profiel=size == args.profile_size,
+            )
+        )
         if not args.keep:
             shutil.rmtree(werk)
     if not args.keep and (args.out / "tmp").is_dir() and not any((args.out / "tmp").iterdir()):

@@ -49,7 +49,7 @@ def smoke(
     uitvoer = subprocess.run(
         [
             *(sys.executable, str(REPO / "scripts/bench.py"), "--sizes", "100", "--runs", "1"),
-            *("--serve-size", "100", "--out", str(out)),
+            *("--serve-size", "100", "--profile-size", "100", "--out", str(out)),
         ],
         capture_output=True,
         text=True,
@@ -98,6 +98,26 @@ def test_smoke_report_names_every_target(
         # Only N = 100 ran: no target can be judged.
         assert len(regels) == 1 and regels[0].endswith("| not measured |"), doel
     assert "## N = 100" in md
+
+
+def test_smoke_profile_says_where_the_time_goes(
+    smoke: tuple[Path, subprocess.CompletedProcess[str]],
+) -> None:
+    out, uitvoer = smoke
+    assert uitvoer.returncode == 0, uitvoer.stderr[-3000:]
+    [r] = json.loads((out / "results.json").read_text(encoding="utf-8"))["results"]
+    profiel = r["profile"]
+    delen = {deel["part"]: deel for deel in profiel["parts"]}
+    assert profiel["profiled_total_s"] > 0
+    # Every part was found in the profile: a renamed function would show up as 0 here.
+    assert all(0 < deel["share"] < 1 for deel in delen.values()), delen
+    assert (
+        delen["Material: primary navigation in it"]["profiled_s"]
+        < (delen["Material: page template"]["profiled_s"])
+    )
+    md = (out / "results.md").read_text(encoding="utf-8")
+    assert "## Where the time goes at N = 100 (one full build under cProfile)" in md
+    assert "| regio: validation (on_config) |" in md
     assert "`mkdocs serve` rebuild after an edit (s)" in md
 
 
