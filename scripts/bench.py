@@ -645,6 +645,27 @@ def _git(*args: str) -> str | None:
     return uit.stdout.strip()
 
 
+def _referentiewerk() -> None:
+    """A fixed piece of pure-Python work: parsing and writing JSON, formatting, sorting."""
+    data = [{"id": f"x-{i}", "naam": f"Voorbeeld {i}", "n": i % 97} for i in range(20_000)]
+    for _ in range(5):
+        tekst = json.dumps(data)
+        terug = json.loads(tekst)
+        sorted(terug, key=lambda d: (d["n"], d["naam"]))
+        "".join(f"<td>{d['naam']}</td>" for d in terug)
+
+
+def machine_speed(herhalingen: int = 5) -> float:
+    """Seconds for the reference work (median): the same machine can be markedly slower at one
+    hour than at another (a shared virtual machine); this number shows in which state it was."""
+    tijden = []
+    for _ in range(herhalingen):
+        begin = time.perf_counter()
+        _referentiewerk()
+        tijden.append(time.perf_counter() - begin)
+    return statistics.median(tijden)
+
+
 def machine() -> dict[str, Any]:
     geheugen = _eerste("/proc/meminfo", "MemTotal")
     wijzigingen = _git("status", "--porcelain", "--untracked-files=no")
@@ -704,6 +725,17 @@ def _verschillen(r: dict[str, Any]) -> list[str]:
     return regels
 
 
+def _snelheid_md(snelheid: dict[str, float] | None) -> str:
+    if not snelheid:
+        return "Machine speed: not measured."
+    return (
+        f"Machine speed: a fixed piece of pure-Python work took {snelheid['before']:.2f} s before "
+        f"and {snelheid['after']:.2f} s after the run (lower is faster). This machine is a shared "
+        "virtual machine whose speed changes from hour to hour; compare runs by this number, and "
+        "the plugin with the baseline by their ratio."
+    )
+
+
 def _profiel_md(n: int, profiel: dict[str, Any]) -> list[str]:
     regels = [
         f"## Where the time goes at N = {n:,} (one full build under cProfile)",
@@ -735,6 +767,8 @@ def report_md(rapport: dict[str, Any]) -> str:
         f"{(m['ram_mb'] or 0) / 1000:.1f} GB RAM, {m['os']} (Linux {m['kernel']}); "
         f"Python {m['python']}, MkDocs {m['mkdocs']}, Material {m['mkdocs_material']}; "
         f"commit `{m['git_commit']}`{' with uncommitted changes' if m['git_dirty'] else ''}.",
+        "",
+        _snelheid_md(rapport.get("machine_speed_s")),
         "",
         "## Targets (issue 6)",
         "",
@@ -885,6 +919,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 
 def run(args: argparse.Namespace) -> dict[str, Any]:
     resultaten: list[dict[str, Any]] = []
+    snelheid_voor = machine_speed()
     for size in args.sizes:
         werk = args.out / "tmp" / f"n{size}"
         resultaten.append(
@@ -910,6 +945,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             "serve_size": args.serve_size if args.serve_size in args.sizes else None,
         },
         "machine": machine(),
+        # The reference work before and after the run (s): equal means the machine kept its speed.
+        "machine_speed_s": {"before": snelheid_voor, "after": machine_speed()},
         "results": resultaten,
         "targets": targets({r["n"]: r for r in resultaten}),
     }

@@ -81,6 +81,7 @@ def test_smoke_run_measures_everything_at_100(
     for sleutel in ("cpu", "cores", "ram_mb", "os", "python", "mkdocs", "mkdocs_material"):
         assert machine[sleutel], sleutel
     assert len(machine["git_commit"]) == 40
+    assert min(rapport["machine_speed_s"].values()) > 0
     # The temporary projects are gone; only the results remain.
     assert sorted(p.name for p in out.iterdir()) == ["results.json", "results.md"]
     assert "N = 100" in uitvoer.stderr

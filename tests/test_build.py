@@ -288,3 +288,16 @@ def test_plain_mkdocs_renders_the_pages_exactly_like_the_plugin(
             assert _artikel(site / pad) == _artikel(pagina), pad
             vergeleken += 1
     assert vergeleken >= 17  # every generated page and the hand-written ones
+
+
+def test_search_finds_the_facts_not_the_page_footer(site: Path) -> None:
+    """Sources, 'laatst gecontroleerd' and the edit link are on every page: searching for them
+    would list every page, so they stay out of the search index."""
+    import json
+
+    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    teksten = [d["text"] for d in index["docs"] if d["location"].startswith("partnerschappen/voor")]
+    assert teksten and any("Erkend" in tekst for tekst in teksten)
+    assert not any("gecontroleerd" in tekst or "Wijziging" in tekst for tekst in teksten)
+    pagina = (site / "partnerschappen/voorbeeldpartnerschap/index.html").read_text()
+    assert "Laatst gecontroleerd" in pagina  # still on the page itself
