@@ -161,6 +161,7 @@ def _environment() -> Environment:
         autoescape=True,
         finalize=_veilig,
         undefined=StrictUndefined,
+        auto_reload=False,  # our templates do not change while we run: no stat() per page
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,

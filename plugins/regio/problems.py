@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
-from typing import Literal
+from dataclasses import dataclass
+from typing import Literal, NamedTuple
 
 Ernst = Literal["fout", "waarschuwing"]
 
 
-@dataclass(frozen=True, order=True)
-class Positie:
-    """A place in a file; line and column count from 1, as editors see them."""
+class Positie(NamedTuple):
+    """A place in a file; line and column count from 1, as editors see them.
+
+    A named tuple, not a dataclass: the loader makes one for every value (100,000s), and a tuple
+    is made several times faster. Sorted by file, line, column."""
 
     bestand: str
     regel: int = 1
@@ -70,7 +72,7 @@ def als_github(p: Probleem) -> str:
 
 
 def als_json(problemen: Sequence[Probleem]) -> str:
-    rows = [{**asdict(p.positie), "ernst": p.ernst, "melding": p.melding} for p in problemen]
+    rows = [{**p.positie._asdict(), "ernst": p.ernst, "melding": p.melding} for p in problemen]
     return json.dumps(rows, ensure_ascii=False, indent=2)
 
 
