@@ -189,6 +189,17 @@ def _geldige_site(data_dir: Path) -> Site | None:
     return Site(resultaat.gegevens, resultaat.geografie)
 
 
+def _schrijf(out: Path, bestanden: dict[str, str | bytes]) -> None:
+    """Write each file under ``out`` (text as UTF-8), making folders as needed."""
+    for pad, inhoud in bestanden.items():
+        doel = out / pad
+        doel.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(inhoud, str):
+            doel.write_text(inhoud, encoding="utf-8")
+        else:
+            doel.write_bytes(inhoud)
+
+
 def _render(args: argparse.Namespace) -> int:
     data_dir: Path = args.data_dir
     if _ontbrekende_map(data_dir):
@@ -213,13 +224,7 @@ def _render(args: argparse.Namespace) -> int:
         kaart_opties = KaartOpties(tiles=args.kaart_tiles)
         bestanden["kaart/kaart.html"] = kaart_html(site, site.geografie, kaart_opties)
     bestanden.update(export.site_bestanden(site, "", gazetteer()))
-    for pad, inhoud in bestanden.items():
-        doel = args.out / pad
-        doel.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(inhoud, str):
-            doel.write_text(inhoud, encoding="utf-8")
-        else:
-            doel.write_bytes(inhoud)
+    _schrijf(args.out, bestanden)
     aantal = sum(1 for pad in bestanden if pad.endswith(".md"))
     print(
         f"{aantal} pagina's en {len(bestanden) - aantal} andere bestanden geschreven naar "
@@ -254,10 +259,7 @@ def _export(args: argparse.Namespace) -> int:
     from regio.plaatsen import gazetteer
 
     bestanden = export.bestanden(site, args.site_url, gazetteer())
-    for bestand in bestanden:
-        doel = args.out / bestand.pad
-        doel.parent.mkdir(parents=True, exist_ok=True)
-        doel.write_bytes(bestand.inhoud)
+    _schrijf(args.out, {bestand.pad: bestand.inhoud for bestand in bestanden})
     print(f"{len(bestanden)} bestanden geschreven naar {args.out}.", file=sys.stderr)
     return 0
 
