@@ -17,7 +17,9 @@ While serving, a :class:`regio.paginacache.Paginacache` keeps what did not chang
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from jinja2 import Environment
 from mkdocs.config import base
@@ -39,6 +41,8 @@ from regio.problems import als_tekst, samenvatting
 from regio.site import Site
 from regio.thema import THEMA_MAP, herstel, met_navigatiecache
 from regio.validate import Resultaat, valideer
+
+T = TypeVar("T")
 
 ASSETS = Path(__file__).parent / "assets"
 ASSET_MAP = "assets/regio"
@@ -209,11 +213,7 @@ class RegioPlugin(BasePlugin[RegioConfig]):
             self.config.redactie_pagina,
             config.use_directory_urls,
         )
-        pages = (
-            render_pages(site, opties)
-            if self.cache is None
-            else self.cache.eenmalig("pagina's", lambda: render_pages(site, opties), *sleutel)
-        )
+        pages = self._eenmalig("pagina's", lambda: render_pages(site, opties), *sleutel)
         self.gegenereerd = set()
         for pad, inhoud in pages.items():
             self.gegenereerd.add(pad)
@@ -228,13 +228,8 @@ class RegioPlugin(BasePlugin[RegioConfig]):
                 tiles=self.config.kaart_tiles, attributie=self.config.kaart_attributie
             )
 
-            def maak_kaart() -> str:
-                return kaart_html(site, geografie, kaart_opties)
-
-            kaart = (
-                maak_kaart()
-                if self.cache is None
-                else self.cache.eenmalig("kaart", maak_kaart, kaart_opties)
+            kaart = self._eenmalig(
+                "kaart", lambda: kaart_html(site, geografie, kaart_opties), kaart_opties
             )
             files.append(File.generated(config, "kaart/kaart.html", content=kaart))
         self._open_data(files, config)
@@ -244,16 +239,17 @@ class RegioPlugin(BasePlugin[RegioConfig]):
                 files.append(File.generated(config, pad, abs_src_path=str(asset)))
         return files
 
+    def _eenmalig(self, naam: str, maak: Callable[[], T], *sleutel: object) -> T:
+        """``maak()``; while serving, its result from an earlier build with the same data."""
+        return maak() if self.cache is None else self.cache.eenmalig(naam, maak, *sleutel)
+
     def _open_data(self, files: Files, config: MkDocsConfig) -> None:
         """The open-data files and their page (open-data/index.md, listed in the nav)."""
         assert self.site is not None
         site, site_url = self.site, config.site_url or ""
 
-        def maak() -> dict[str, bytes | str]:
-            return site_bestanden(site, site_url, gazetteer())
-
-        bestanden = (
-            maak() if self.cache is None else self.cache.eenmalig("open data", maak, site_url)
+        bestanden = self._eenmalig(
+            "open data", lambda: site_bestanden(site, site_url, gazetteer()), site_url
         )
         for pad, inhoud in bestanden.items():
             files.append(File.generated(config, pad, content=inhoud))
