@@ -28,9 +28,8 @@ from regio.handleiding import (
     veldentabel,
     voorbeeld_invoer,
 )
-from regio.model import Model, Partnerschap
+from regio.model import Model, Partnerschap, volgorde
 from regio.nieuw import SOORTEN
-from regio.opmaak import volgorde
 from regio.pages import Opties, bewerk_url_maker, render_pages, url_van
 from regio.site import Site
 from regio.validate import valideer

@@ -25,15 +25,21 @@ from pydantic import BaseModel
 
 from regio.checks import VERWIJZINGEN
 from regio.escape import md
-from regio.model import BESTANDEN, ID_PATTERN, PROVINCIE_CODE_PATTERN
-from regio.opmaak import volgorde
+from regio.model import (
+    BESTANDEN,
+    ID_PATTERN,
+    NIEUWE_SOORTEN,
+    PROVINCIE_CODE_PATTERN,
+    binnenste_model,
+    volgorde,
+)
 from regio.parse import ENKELVOUD
 
 VELDEN_PAGINA = "redactie/velden.md"
 FOUTEN_PAGINA = "redactie/foutmeldingen.md"
 
 # Kinds `regio nieuw` can add an entry of.
-NIEUW_SOORTEN = frozenset({"onderwijsregio", "partnerschap", "project", "organisatie", "persoon"})
+NIEUW_SOORTEN = frozenset(NIEUWE_SOORTEN)
 
 # Kinds whose entries are fixed: the guide explains how to change them, not how to add one.
 VASTE_SOORTEN = frozenset({"provincie"})
@@ -555,13 +561,10 @@ def _ref(eigenschap: dict[str, Any]) -> str | None:
 
 
 def _onderdeel_model(model: type[BaseModel], veld: str) -> type[BaseModel]:
-    annotatie = model.model_fields[veld].annotation
-    kandidaten = [annotatie, *get_args(annotatie)]
-    for kandidaat in kandidaten:
-        for binnen in (kandidaat, *get_args(kandidaat)):
-            if isinstance(binnen, type) and issubclass(binnen, BaseModel):
-                return binnen
-    raise TypeError(f"{model.__name__}.{veld} bevat geen model")
+    binnen = binnenste_model(model.model_fields[veld].annotation)
+    if binnen is None:
+        raise TypeError(f"{model.__name__}.{veld} bevat geen model")
+    return binnen
 
 
 def _standaard(waarde: Any) -> Any:

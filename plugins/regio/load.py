@@ -27,7 +27,7 @@ MAX_BYTES = 20 * 1024 * 1024
 MAX_DEPTH = 40
 MAX_VALUES = 2_000_000  # values after expanding aliases; the real data has a few thousand
 
-_PARSER_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+PARSER_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _STANDARD_TAGS = {
     f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")
 }
@@ -341,7 +341,7 @@ class _Builder:
         root: list[Any] = []
         documents = 0
         try:
-            for event in yaml.parse(text, Loader=_PARSER_LOADER):
+            for event in yaml.parse(text, Loader=PARSER_LOADER):
                 if isinstance(event, yaml.DocumentStartEvent):
                     documents += 1
                     if documents > 1:

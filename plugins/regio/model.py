@@ -9,7 +9,7 @@ descriptions below are written in Dutch for them.
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated, Any, Literal, TypeVar
+from typing import Annotated, Any, Literal, TypeVar, get_args
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict
 
@@ -237,3 +237,37 @@ BESTANDEN: dict[str, type[Model]] = {
     "regions.yaml": RegiosBestand,
     "contacts.yaml": ContactsBestand,
 }
+
+
+# The kinds an editor adds with `regio nieuw` (the provinces are fixed: twelve of them).
+NIEUWE_SOORTEN = ("partnerschap", "project", "onderwijsregio", "persoon", "organisatie")
+
+# Canonical key order of an entry (regio fmt, regio nieuw, the editors' guide).
+VOORAAN = ("id", "naam")
+ACHTERAAN = ("gecontroleerd", "bron")
+
+
+def volgorde(model: type[BaseModel]) -> list[str]:
+    """Canonical key order: id, naam, the kind's own fields, inherited ones, gecontroleerd, bron."""
+    velden: list[str] = []
+    for klasse in model.__mro__:
+        if not (isinstance(klasse, type) and issubclass(klasse, BaseModel)):
+            continue
+        ouders = [b for b in klasse.__bases__ if issubclass(b, BaseModel)]
+        for naam in klasse.model_fields:
+            if naam not in velden and not any(naam in b.model_fields for b in ouders):
+                velden.append(naam)
+    vooraan = [k for k in VOORAAN if k in velden]
+    achteraan = [k for k in ACHTERAAN if k in velden]
+    return vooraan + [k for k in velden if k not in vooraan + achteraan] + achteraan
+
+
+def binnenste_model(annotatie: Any) -> type[BaseModel] | None:
+    """The model class inside a field's type (``Lijst[Feit]`` -> Feit), or None."""
+    if isinstance(annotatie, type) and issubclass(annotatie, BaseModel):
+        return annotatie
+    for arg in get_args(annotatie):
+        gevonden = binnenste_model(arg)
+        if gevonden is not None:
+            return gevonden
+    return None

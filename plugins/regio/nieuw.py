@@ -23,14 +23,12 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 from pydantic import BaseModel
 
 from regio.load import Geladen, load_bytes
-from regio.model import BESTANDEN, Model
+from regio.model import BESTANDEN, NIEUWE_SOORTEN, Model, binnenste_model, volgorde
 from regio.opmaak import (
-    binnenste_model,
     gelijk,
     nieuwe_regels,
     opmerkingen,
     schrijf_atomisch,
-    volgorde,
 )
 from regio.parse import ENKELVOUD, slug
 from regio.problems import Probleem, als_tekst
@@ -38,7 +36,7 @@ from regio.validate import valideer
 
 # The kinds an editor adds; provinces (twelve, fixed) and programmes (with dated facts) are
 # rare enough to write by hand.
-SOORTEN = ("partnerschap", "project", "onderwijsregio", "persoon", "organisatie")
+SOORTEN = NIEUWE_SOORTEN
 AUTOMATISCH = ("gecontroleerd",)  # set by the command (today, or --gecontroleerd)
 
 Soort = Literal["tekst", "keuze", "keuzelijst", "lijst", "ja-nee", "datum", "getal", "coordinaten"]
@@ -207,7 +205,8 @@ def kandidaat(
     if tekst and not tekst.endswith("\n"):
         tekst += "\n"
     regels = tekst.split("\n")[:-1] if tekst else []
-    los = opmerkingen(tekst).los()
+    gevonden_opmerkingen = opmerkingen(tekst)
+    los = gevonden_opmerkingen.los()
     data = geladen.data if isinstance(geladen.data, dict) else {}
     nieuw = nieuwe_regels(collectie.bestandsmodel, collectie.naam, entry)
     gescheiden = any(regel is None for regel in los.values())  # the file uses blank lines
@@ -235,7 +234,7 @@ def kandidaat(
         toevoegen = ([""] if boven in los else []) + nieuw
     elif sleutelregel is not None:  # `naam: []` or an empty `naam:`
         commentaar = next(
-            (c.tekst for c in opmerkingen(tekst).commentaar if c.regel == sleutelregel), ""
+            (c.tekst for c in gevonden_opmerkingen.commentaar if c.regel == sleutelregel), ""
         )
         regels[sleutelregel] = f"{collectie.naam}:" + (f"  {commentaar}" if commentaar else "")
         invoeg = sleutelregel + 1

@@ -42,18 +42,14 @@ from yaml.constructor import SafeConstructor
 from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
 
-from regio.load import load_bytes, load_file
-from regio.model import BESTANDEN, Model
+from regio.load import PARSER_LOADER, load_bytes, load_file
+from regio.model import BESTANDEN, Model, binnenste_model, volgorde
 from regio.parse import parse
 from regio.problems import Positie, Probleem, fout
 
 BREEDTE = 100  # the longest line the formatter writes where it has a choice (as ruff's limit)
-VOORAAN = ("id", "naam")
-ACHTERAAN = ("gecontroleerd", "bron")
 STR_TAG = "tag:yaml.org,2002:str"
 BOOL_TAG = "tag:yaml.org,2002:bool"
-
-_PARSER_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -65,32 +61,6 @@ class Opgemaakt:
 
 
 # --- the model: key order, nested models, lists of web addresses --------------------------------
-
-
-def volgorde(model: type[BaseModel]) -> list[str]:
-    """Canonical key order: id, naam, the kind's own fields, inherited ones, gecontroleerd, bron."""
-    velden: list[str] = []
-    for klasse in model.__mro__:
-        if not (isinstance(klasse, type) and issubclass(klasse, BaseModel)):
-            continue
-        ouders = [b for b in klasse.__bases__ if issubclass(b, BaseModel)]
-        for naam in klasse.model_fields:
-            if naam not in velden and not any(naam in b.model_fields for b in ouders):
-                velden.append(naam)
-    vooraan = [k for k in VOORAAN if k in velden]
-    achteraan = [k for k in ACHTERAAN if k in velden]
-    return vooraan + [k for k in velden if k not in vooraan + achteraan] + achteraan
-
-
-def binnenste_model(annotatie: Any) -> type[BaseModel] | None:
-    """The model class inside a field's type (``Lijst[Feit]`` -> Feit), or None."""
-    if isinstance(annotatie, type) and issubclass(annotatie, BaseModel):
-        return annotatie
-    for arg in get_args(annotatie):
-        gevonden = binnenste_model(arg)
-        if gevonden is not None:
-            return gevonden
-    return None
 
 
 def _is_url(annotatie: Any) -> bool:
@@ -145,7 +115,7 @@ def opmerkingen(tekst: str) -> Opmerkingen:
     bezet: dict[int, list[tuple[int, int]]] = {}  # line -> covered [start, end) columns
     volledig: set[int] = set()  # lines inside a multi-line scalar
 
-    for token in yaml.scan(tekst, Loader=_PARSER_LOADER):
+    for token in yaml.scan(tekst, Loader=PARSER_LOADER):
         if not isinstance(token, yaml.ScalarToken | yaml.AnchorToken | yaml.AliasToken):
             continue
         begin, eind = token.start_mark, token.end_mark

@@ -12,7 +12,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from regio.load import Geladen, Pad
-from regio.model import Model
+from regio.model import Model, binnenste_model
 from regio.problems import Probleem, fout
 
 # Singular Dutch names of the collections, for messages ("bij partnerschap 'x'").
@@ -78,23 +78,8 @@ def _model_at(soort: type[BaseModel], loc: tuple[str | int, ...]) -> type[BaseMo
         if current is None or isinstance(part, int):
             continue
         info = current.model_fields.get(part)
-        current = _inner_model(info.annotation) if info else None
+        current = binnenste_model(info.annotation) if info else None
     return current
-
-
-def _inner_model(annotation: Any) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in getattr(annotation, "__args__", ()):
-        found = _inner_model(arg)
-        if found:
-            return found
-    for meta in getattr(annotation, "__metadata__", ()):
-        found = _inner_model(meta)
-        if found:
-            return found
-    origin = getattr(annotation, "__origin__", None)
-    return _inner_model(origin) if origin is not None and origin is not annotation else None
 
 
 def _entiteit_label(data: Any, pad: Pad) -> str:
