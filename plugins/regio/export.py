@@ -14,7 +14,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -41,6 +40,7 @@ from regio.model import (
 from regio.parse import ENKELVOUD
 from regio.plaatsen import Gazetteer
 from regio.site import KAARTLAGEN, Site
+from regio.urls import relatief, url_van
 
 MAP = "open-data"  # the folder in the site
 PAGINA = "index.md"
@@ -286,11 +286,9 @@ def _csv(namen: list[str], rijen: list[list[str]]) -> bytes:
 
 def _pagina_url(pagina: str, site_url: str) -> str:
     """URL of a page ('provincies/x.md'): absolute with a site URL, else from the GeoJSON file."""
-    doel = pagina.removesuffix(".md")
-    doel = doel.removesuffix("index") if doel.endswith("/index") else doel + "/"
     if site_url:
-        return site_url.rstrip("/") + "/" + doel
-    return posixpath.relpath(doel, MAP) + "/"
+        return site_url.rstrip("/") + "/" + url_van(pagina)
+    return relatief(f"{MAP}/", url_van(pagina))
 
 
 def _punt(soort: str, entiteit: Entiteit, lat: float, lon: float, url: str) -> dict[str, Any]:
@@ -314,10 +312,7 @@ def geojson(site: Site, site_url: str = "", plaatsen: Gazetteer | None = None) -
             continue
         pagina = site.pagina(provincie)
         assert pagina is not None
-        polygonen = [
-            [[list(punt) for punt in ring] for ring in polygoon]
-            for polygoon in grenzen[provincie.code].polygonen
-        ]
+        polygonen = grenzen[provincie.code].als_lijsten()
         features.append(
             {
                 "type": "Feature",

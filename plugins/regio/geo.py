@@ -37,6 +37,10 @@ class Grens:
     naam: str
     polygonen: tuple[Polygoon, ...]
 
+    def als_lijsten(self) -> list[list[list[list[float]]]]:
+        """The polygons as GeoJSON MultiPolygon coordinates (lists, not tuples)."""
+        return [[[list(punt) for punt in ring] for ring in polygoon] for polygoon in self.polygonen]
+
     def bevat(self, lon: float, lat: float) -> bool:
         """Whether the point lies inside (ray casting; points in a hole are outside)."""
         min_lon, min_lat, max_lon, max_lat = self.kader

@@ -31,6 +31,7 @@ from folium.template import Template
 from regio.contact import telefoon_e164, telefoon_nationaal
 from regio.geocheck import Geografie
 from regio.site import KAARTLAGEN, Site
+from regio.urls import relatief, url_van
 
 ASSET_MAP = "assets/regio"
 
@@ -171,16 +172,9 @@ class _RegioLagen(MacroElement):
         self.data = json_voor_script(data)
 
 
-def _url(doel: str, van: str = "kaart/kaart.html") -> str:
-    """Relative URL from the map document to a page's directory URL ('provincies/x.md')."""
-    pagina = doel.removesuffix(".md")
-    pagina = pagina.removesuffix("index") if pagina.endswith("/index") else pagina + "/"
-    return posixpath.relpath(pagina, posixpath.dirname(van)) + "/"
-
-
-def _polygonen(geografie: Geografie, code: str) -> list[list[list[list[float]]]]:
-    grens = geografie.grenzen[code]
-    return [[[list(punt) for punt in ring] for ring in polygoon] for polygoon in grens.polygonen]
+def _url(doel: str) -> str:
+    """Relative URL from the map document to the page at Markdown path ``doel``."""
+    return relatief("kaart/kaart.html", url_van(doel))
 
 
 def kaart_data(site: Site, geografie: Geografie) -> dict[str, Any]:
@@ -208,7 +202,7 @@ def kaart_data(site: Site, geografie: Geografie) -> dict[str, Any]:
                 "properties": eigenschappen,
                 "geometry": {
                     "type": "MultiPolygon",
-                    "coordinates": _polygonen(geografie, provincie.code),
+                    "coordinates": geografie.grenzen[provincie.code].als_lijsten(),
                 },
             }
         )

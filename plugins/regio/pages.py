@@ -24,6 +24,7 @@ from regio.contact import telefoon_e164, telefoon_nationaal
 from regio.escape import md, titel, url, vrije_tekst
 from regio.model import Entiteit, Persoon, Provincie
 from regio.site import KAARTLAGEN, Site
+from regio.urls import relatief, url_van
 
 MAANDEN = (
     "januari", "februari", "maart", "april", "mei", "juni",
@@ -113,26 +114,6 @@ def blokken(markdown: str, plekhouder: Callable[[int], str]) -> tuple[str, list[
         return plekhouder(len(gevonden) - 1)
 
     return _BLOK.sub(bewaar, markdown), gevonden
-
-
-def url_van(pad: str, mapurls: bool = True) -> str:
-    """The URL (relative to the site root) MkDocs gives the page at Markdown path ``pad``."""
-    stam = pad.removesuffix(".md")
-    if stam == "index" or stam.endswith("/index"):
-        return stam.removesuffix("index") if mapurls else f"{stam}.html"
-    return f"{stam}/" if mapurls else f"{stam}.html"
-
-
-def relatief(van: str, naar: str) -> str:
-    """Link from the page at URL ``van`` to URL ``naar`` (both relative to the site root, without
-    '.' or '..' parts). Plain string work: a page has many links, posixpath.relpath is slow."""
-    basis = van.split("/")[:-1]  # the folder the page's URL points into
-    doel = naar.split("/")
-    gedeeld = 0
-    while gedeeld < min(len(basis), len(doel) - 1) and basis[gedeeld] == doel[gedeeld]:
-        gedeeld += 1
-    pad = "../" * (len(basis) - gedeeld) + "/".join(doel[gedeeld:])
-    return pad or "./"
 
 
 def datum(dag: date) -> str:
