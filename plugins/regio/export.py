@@ -150,13 +150,6 @@ def export_schema() -> dict[str, Any]:
     }
 
 
-def zoals_op_de_site(persoon: Persoon) -> Persoon:
-    """A person as the site shows them: without e-mail and phone unless they are public."""
-    if persoon.openbaar:
-        return persoon
-    return persoon.model_copy(update={"email": None, "telefoon": None})
-
-
 def _op_id(entiteiten: Iterable[E]) -> list[E]:
     return sorted(entiteiten, key=lambda e: e.id)
 
@@ -182,7 +175,7 @@ def export(site: Site, site_url: str = "") -> Export:
         partnerschappen=tuple(_op_id(g.partnerschappen)),
         projecten=tuple(_op_id(g.projecten)),
         organisaties=tuple(_op_id(g.organisaties)),
-        personen=tuple(zoals_op_de_site(p) for p in _op_id(g.personen)),
+        personen=tuple(p.zichtbaar() for p in _op_id(g.personen)),
     )
 
 

@@ -191,11 +191,12 @@ def kaart_data(site: Site, geografie: Geografie) -> dict[str, Any]:
             "kleur": kleur[persoon.id],
             "url": _url(f"provincies/{provincie.id}.md"),
         }
-        if persoon.openbaar and persoon.email:
-            eigenschappen["email"] = persoon.email
-        if persoon.openbaar and persoon.telefoon:
-            eigenschappen["telefoon"] = telefoon_nationaal(persoon.telefoon)
-            eigenschappen["tel"] = telefoon_e164(persoon.telefoon)
+        zichtbaar = persoon.zichtbaar()
+        if zichtbaar.email:
+            eigenschappen["email"] = zichtbaar.email
+        if zichtbaar.telefoon:
+            eigenschappen["telefoon"] = telefoon_nationaal(zichtbaar.telefoon)
+            eigenschappen["tel"] = telefoon_e164(zichtbaar.telefoon)
         provincies.append(
             {
                 "type": "Feature",

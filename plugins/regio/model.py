@@ -120,6 +120,13 @@ class Persoon(Entiteit):
         "alleen dan toont de site ze.",
     )
 
+    def zichtbaar(self) -> Persoon:
+        """The person as the site, the map and the open data show them: without e-mail and
+        phone unless the data marks them public (the one place this rule is written)."""
+        if self.openbaar:
+            return self
+        return self.model_copy(update={"email": None, "telefoon": None})
+
 
 class Provincie(Entiteit):
     """One of the twelve provinces."""

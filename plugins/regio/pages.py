@@ -213,11 +213,11 @@ class _Pagina:
                 persoon.naam, persoon.functie, self.link(organisatie)
             )
         ]
-        if persoon.openbaar:
-            if persoon.email:
-                delen.append(Markup("e-mail: {}").format(self.email(persoon.email)))
-            if persoon.telefoon:
-                delen.append(Markup("telefoon: {}").format(self.telefoon(persoon.telefoon)))
+        zichtbaar = persoon.zichtbaar()
+        if zichtbaar.email:
+            delen.append(Markup("e-mail: {}").format(self.email(zichtbaar.email)))
+        if zichtbaar.telefoon:
+            delen.append(Markup("telefoon: {}").format(self.telefoon(zichtbaar.telefoon)))
         return Markup(" · ").join(delen)
 
     def omtrek_link(self, provincie: Provincie) -> Markup:
