@@ -50,7 +50,7 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 GENERATOR = REPO / "scripts" / "generate_demo_data.py"
 # What the plugin adds to every page and where its assets live (mirrored in the baseline).
-ASSETS = REPO / "plugins" / "regio" / "assets"
+ASSETS = REPO / "plugins" / "regio" / "uitvoer" / "assets"
 ASSET_MAP = "assets/regio"
 PLUGIN_CSS = f"{ASSET_MAP}/regio.css"
 PLUGIN_JS = f"{ASSET_MAP}/regio.js"
@@ -452,11 +452,11 @@ PROFIEL_DELEN = (
     ("Material: primary navigation in it", "material/templates/base.html", "block_site_nav"),
     ("Material: search index (parses each page's HTML)", "search/plugin.py", "on_page_context"),
     ("MkDocs: writing files", "mkdocs/utils/__init__.py", "write_file"),
-    ("regio: validation (on_config)", "regio/plugin.py", "on_config"),
-    ("regio: pages, map and open data (on_files)", "regio/plugin.py", "on_files"),
-    ("regio: HTML blocks past Markdown (on_page_markdown)", "regio/plugin.py", "on_page_markdown"),
-    ("regio: HTML blocks back (on_page_content)", "regio/plugin.py", "on_page_content"),
-    ("regio: HTML repairs (on_post_page)", "regio/plugin.py", "on_post_page"),
+    ("regio: validation (on_config)", "regio/mkdocs/plugin.py", "on_config"),
+    ("regio: pages, map and open data (on_files)", "regio/mkdocs/plugin.py", "on_files"),
+    ("regio: HTML blocks past Markdown (on_page_markdown)", "regio/mkdocs/plugin.py", "on_page_markdown"),
+    ("regio: HTML blocks back (on_page_content)", "regio/mkdocs/plugin.py", "on_page_content"),
+    ("regio: HTML repairs (on_post_page)", "regio/mkdocs/plugin.py", "on_post_page"),
 )
 
 

@@ -14,7 +14,7 @@ from typing import NoReturn
 import pytest
 from playwright.sync_api import Browser, sync_playwright
 
-from regio.validate import Resultaat, valideer
+from regio.gegevens.validate import Resultaat, valideer
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REPO = Path(__file__).parent.parent
@@ -59,7 +59,7 @@ def controleer(data_dir: Path, **opties: object) -> Resultaat:
 
 def meldingen(resultaat: Resultaat) -> list[str]:
     """Problems as editors read them: 'data/x.yaml:12:5: fout: …'."""
-    from regio.problems import als_tekst
+    from regio.gegevens.problems import als_tekst
 
     return [als_tekst(p) for p in resultaat.problemen]
 

@@ -10,10 +10,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from regio.load import load_bytes
-from regio.model import BESTANDEN
-from regio.parse import parse
-from regio.validate import valideer
+from regio.gegevens.load import load_bytes
+from regio.gegevens.model import BESTANDEN
+from regio.gegevens.parse import parse
+from regio.gegevens.validate import valideer
 from tests.conftest import FIXTURES, REPO
 
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from regio.validate import valideer
+from regio.gegevens.validate import valideer
 from tests.conftest import REPO
 
 _spec = importlib.util.spec_from_file_location(

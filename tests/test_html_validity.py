@@ -15,7 +15,7 @@ from tests.conftest import NODE_MODULES, ontbreekt
 VNU = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 
-# No exceptions: the two errors Material's own templates make are repaired by regio.thema.
+# No exceptions: the two errors Material's own templates make are repaired by regio.mkdocs.theme.
 
 
 def _vnu(paginas: list[Path]) -> list[dict[str, object]]:

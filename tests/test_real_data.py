@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from regio.validate import valideer
+from regio.gegevens.validate import valideer
 from tests.conftest import REPO
 
 PROVINCIE_CODES = {

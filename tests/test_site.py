@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from regio.gegevens.validate import valideer
 from regio.site import Site
-from regio.validate import valideer
 from tests.conftest import FIXTURES, vervang
 
 

@@ -32,9 +32,9 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from playwright.sync_api import Browser, Dialog, Page, Request, expect
 
-from regio.contact import url_toegestaan
-from regio.pages import bronnaam
-from regio.validate import valideer
+from regio.gegevens.contact import url_toegestaan
+from regio.gegevens.validate import valideer
+from regio.uitvoer.pages import bronnaam
 from tests.conftest import REPO, serveer
 from tests.pagina_html import Element, Pagina, lees
 
@@ -93,7 +93,7 @@ PAYLOADS: tuple[str, ...] = (
     '<!-- <script>alert("xss-40")</script> -->',
 )
 
-# Link payloads: valid http(s) addresses (regio.contact.url_toegestaan accepts them) that carry
+# Link payloads: valid http(s) addresses (regio.gegevens.contact.url_toegestaan accepts them) that carry
 # the attack in the path, query or fragment.
 URL_PAYLOADS: tuple[str, ...] = (
     'https://example.org/"><script>alert("xss-u01")</script>',
@@ -130,7 +130,7 @@ TEKSTVELDEN: dict[str, tuple[str, ...]] = {
     "organisaties": ("naam", "volledige_naam", "afkorting", "beschrijving"),
     "personen": ("naam", "functie"),
 }
-# Rendered as sanitised Markdown (regio.escape.vrije_tekst); the others as plain inline text.
+# Rendered as sanitised Markdown (regio.uitvoer.escape.vrije_tekst); the others as plain inline text.
 MARKDOWNVELDEN = frozenset({"beschrijving", "toelichting"})
 # Collections with a ``website`` (added where missing); every entity has a ``bron`` list.
 MET_WEBSITE = frozenset(

@@ -7,9 +7,9 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from regio import problems as p
+from regio.gegevens import problems as p
+from regio.gegevens.validate import valideer
 from regio.site import Site
-from regio.validate import valideer
 
 # Each command imports what only it needs (the map needs folium and numpy, `nieuw` and `fmt`
 # ruamel.yaml, the pages Jinja): `regio validate` starts in a quarter of a second.
@@ -132,7 +132,7 @@ def _parser(met_nieuw: bool = True) -> argparse.ArgumentParser:
     _export_parser(sub)
     _fmt_parser(sub)
     if met_nieuw:
-        from regio import nieuw
+        from regio.redactie import nieuw
 
         nieuw.voeg_parser_toe(sub, _data_dir_argument, NIEUW_HULP)
     else:
@@ -207,10 +207,10 @@ def _render(args: argparse.Namespace) -> int:
     site = _geldige_site(data_dir)
     if site is None:
         return 1
-    from regio import export
-    from regio.kaart import KaartOpties, kaart_html
-    from regio.pages import BEWERK_URL, Opties, bewerk_url_maker, render_pages
-    from regio.plaatsen import gazetteer
+    from regio.gegevens.plaatsen import gazetteer
+    from regio.uitvoer import export
+    from regio.uitvoer.kaart import KaartOpties, kaart_html
+    from regio.uitvoer.pages import BEWERK_URL, Opties, bewerk_url_maker, render_pages
 
     opties = Opties(
         bewerk_url=bewerk_url_maker(BEWERK_URL, args.repo_url, str(data_dir)),
@@ -255,8 +255,8 @@ def _export(args: argparse.Namespace) -> int:
     site = _geldige_site(data_dir)
     if site is None:
         return 1
-    from regio import export
-    from regio.plaatsen import gazetteer
+    from regio.gegevens.plaatsen import gazetteer
+    from regio.uitvoer import export
 
     bestanden = export.bestanden(site, args.site_url, gazetteer())
     _schrijf(args.out, {bestand.pad: bestand.inhoud for bestand in bestanden})
@@ -284,7 +284,7 @@ def _fmt(args: argparse.Namespace) -> int:
     data_dir: Path = args.data_dir
     if _ontbrekende_map(data_dir):
         return 2
-    from regio import opmaak
+    from regio.redactie import fmt as opmaak
 
     code = 0
     uitkomsten = opmaak.maak_map_op(data_dir, str(data_dir))
@@ -311,14 +311,14 @@ def _fmt(args: argparse.Namespace) -> int:
 def _nieuw(args: argparse.Namespace) -> int:
     if _ontbrekende_map(args.data_dir):
         return 2
-    from regio import nieuw
+    from regio.redactie import nieuw
 
     vraag = input if sys.stdin.isatty() else None
     return nieuw.uit_argumenten(args, vraag, print).voer_uit()
 
 
 def _schema(args: argparse.Namespace) -> int:
-    from regio import schema
+    from regio.gegevens import schema
 
     for pad in schema.schrijf(args.out):
         print(f"geschreven: {pad}", file=sys.stderr)

@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
-from regio.gegevens import COLLECTIES, Gegevens, Plek
-from regio.geo import svg_omtrek
-from regio.geocheck import Geografie
-from regio.model import (
+from regio.gegevens.geografie import Geografie
+from regio.gegevens.grenzen import svg_omtrek
+from regio.gegevens.model import (
     Entiteit,
     Gebied,
     Onderwijsregio,
@@ -19,7 +18,8 @@ from regio.model import (
     Project,
     Provincie,
 )
-from regio.problems import Positie
+from regio.gegevens.problems import Positie
+from regio.gegevens.registry import COLLECTIES, Gegevens, Plek
 
 # Folder of each collection's pages. Persons have no page of their own: they appear where they work.
 MAPPEN = {

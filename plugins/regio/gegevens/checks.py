@@ -1,0 +1,273 @@
+"""Rules that span values: unique ids, references, contact data, dates, sources, staleness.
+
+Each check takes the data and returns problems; none raises and none stops at the first problem.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from regio.gegevens.contact import email_geldig, telefoon_geldig, url_toegestaan
+from regio.gegevens.model import Entiteit
+from regio.gegevens.parse import ENKELVOUD, suggestie
+from regio.gegevens.problems import Positie, Probleem, fout, waarschuwing
+from regio.gegevens.registry import COLLECTIES, Gegevens, Plek
+
+# The organisation whose regional coordinators each province must have exactly one of.
+COORDINATOR_ORGANISATIE = "arbeidsmarktplatform-po"
+
+
+@dataclass(frozen=True)
+class Verwijzing:
+    """A reference field: which collections hold it and which collection it points into."""
+
+    collecties: tuple[str, ...]
+    veld: str
+    doel: str
+
+
+GEBIEDEN = ("onderwijsregios", "partnerschappen", "projecten")
+VERWIJZINGEN: tuple[Verwijzing, ...] = (
+    Verwijzing(("provincies",), "regiocoordinator", "personen"),
+    Verwijzing(("personen",), "organisatie", "organisaties"),
+    Verwijzing(("programmas",), "opvolger", "programmas"),
+    Verwijzing(("programmas", *GEBIEDEN), "organisaties", "organisaties"),
+    Verwijzing(GEBIEDEN, "provincies", "provincies"),
+    Verwijzing(GEBIEDEN, "penvoerder", "organisaties"),
+    Verwijzing(("partnerschappen",), "opleidingen", "organisaties"),
+    Verwijzing(("projecten",), "programma", "programmas"),
+    Verwijzing(("projecten",), "contactpersoon", "personen"),
+)
+
+Check = Callable[[Gegevens], list[Probleem]]
+
+
+def _waarden(entiteit: Entiteit, veld: str) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """(path inside the entity, value) for a single or list field."""
+    value = getattr(entiteit, veld, None)
+    if isinstance(value, str):
+        yield (veld,), value
+    elif isinstance(value, tuple):
+        for index, item in enumerate(value):
+            if isinstance(item, str):
+                yield (veld, index), item
+
+
+def unieke_ids(gegevens: Gegevens) -> list[Probleem]:
+    eerder: dict[str, tuple[Plek, Positie]] = {}
+    problemen = []
+    for entiteit, plek in gegevens.alle():
+        positie = plek.positie("id")
+        if entiteit.id in eerder:
+            andere, andere_positie = eerder[entiteit.id]
+            problemen.append(
+                fout(
+                    positie,
+                    f"id '{entiteit.id}' is al in gebruik door {ENKELVOUD[andere.collectie]} "
+                    f"'{entiteit.id}' ({andere_positie.bestand}:{andere_positie.regel}); "
+                    "ids moeten uniek zijn in alle bestanden. Kies een andere id.",
+                )
+            )
+        else:
+            eerder[entiteit.id] = (plek, positie)
+    return problemen
+
+
+# Finding a close id costs a string comparison with every id. Suggestions stop after this many
+# comparisons in one run (about a second), so a file full of typos cannot make validation
+# quadratic; every broken reference is still reported.
+MAX_VERGELIJKINGEN = 40_000
+
+
+def verwijzingen(gegevens: Gegevens) -> list[Probleem]:
+    per_collectie = {naam: {e.id for e in gegevens.collectie(naam)} for naam in COLLECTIES}
+    alle = {e.id: plek.collectie for e, plek in gegevens.alle()}
+    problemen = []
+    vergelijkingen_over = MAX_VERGELIJKINGEN
+    for regel in VERWIJZINGEN:
+        doel = ENKELVOUD[regel.doel]
+        bestaand = per_collectie[regel.doel]
+        opties = sorted(bestaand)
+        for entiteit, plek in gegevens.alle():
+            if plek.collectie not in regel.collecties:
+                continue
+            for pad, waarde in _waarden(entiteit, regel.veld):
+                if waarde in bestaand:
+                    continue
+                if waarde in alle:
+                    uitleg = (
+                        f"'{waarde}' is een {ENKELVOUD[alle[waarde]]}, "
+                        f"maar '{regel.veld}' moet naar een {doel} verwijzen."
+                    )
+                else:
+                    hint = ""
+                    if vergelijkingen_over >= len(opties):
+                        hint = suggestie(waarde, opties)
+                        vergelijkingen_over -= len(opties)
+                    uitleg = (
+                        f"'{regel.veld}' verwijst naar '{waarde}', maar er is geen {doel} met die "
+                        f"id.{hint}"
+                    )
+                problemen.append(fout(plek.positie(*pad), f"{_label(entiteit, plek)}{uitleg}"))
+    return problemen
+
+
+def _label(entiteit: Entiteit, plek: Plek) -> str:
+    return f"{ENKELVOUD[plek.collectie]} '{entiteit.id}': "
+
+
+def provincies(gegevens: Gegevens) -> list[Probleem]:
+    """Province codes are unique and every coordinator works for the Arbeidsmarktplatform PO."""
+    personen = {p.id: p for p in gegevens.personen}
+    codes: dict[str, str] = {}
+    problemen = []
+    for entiteit, plek in gegevens.alle():
+        if plek.collectie != "provincies":
+            continue
+        provincie = gegevens.provincies[plek.index]
+        if provincie.code in codes:
+            problemen.append(
+                fout(
+                    plek.positie("code"),
+                    f"{_label(entiteit, plek)}code '{provincie.code}' hoort al bij provincie "
+                    f"'{codes[provincie.code]}'.",
+                )
+            )
+        codes.setdefault(provincie.code, provincie.id)
+        persoon = personen.get(provincie.regiocoordinator)
+        if persoon is not None and persoon.organisatie != COORDINATOR_ORGANISATIE:
+            problemen.append(
+                fout(
+                    plek.positie("regiocoordinator"),
+                    f"{_label(entiteit, plek)}regiocoördinator '{persoon.id}' werkt bij "
+                    f"'{persoon.organisatie}', maar de regiocoördinator van een provincie moet "
+                    f"bij '{COORDINATOR_ORGANISATIE}' werken.",
+                )
+            )
+    return problemen
+
+
+def contactgegevens(gegevens: Gegevens) -> list[Probleem]:
+    problemen = []
+    for entiteit, plek in gegevens.alle():
+        label = _label(entiteit, plek)
+        email = getattr(entiteit, "email", None)
+        if email is not None and not email_geldig(email):
+            problemen.append(
+                fout(
+                    plek.positie("email"),
+                    f"{label}'{email}' is geen geldig e-mailadres; "
+                    "verwacht iets als naam@organisatie.nl.",
+                )
+            )
+        telefoon = getattr(entiteit, "telefoon", None)
+        if telefoon is not None and not telefoon_geldig(telefoon):
+            problemen.append(
+                fout(
+                    plek.positie("telefoon"),
+                    f"{label}'{telefoon}' is geen geldig Nederlands telefoonnummer; "
+                    "schrijf bijvoorbeeld 06-12345678 of 030-1234567.",
+                )
+            )
+        for pad, url in _urls(entiteit):
+            if not url_toegestaan(url):
+                problemen.append(
+                    fout(
+                        plek.positie(*pad),
+                        f"{label}'{url}' is geen toegestaan webadres; alleen volledige adressen "
+                        "die met http:// of https:// beginnen zijn toegestaan.",
+                    )
+                )
+    return problemen
+
+
+def _urls(entiteit: Entiteit) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    yield from _waarden(entiteit, "bron")
+    yield from _waarden(entiteit, "website")
+    for index, feit in enumerate(getattr(entiteit, "feiten", ())):
+        for bron_index, url in enumerate(feit.bron):
+            yield ("feiten", index, "bron", bron_index), url
+
+
+def datums(gegevens: Gegevens) -> list[Probleem]:
+    problemen = []
+    for entiteit, plek in gegevens.alle():
+        start = getattr(entiteit, "start", None)
+        eind = getattr(entiteit, "eind", None)
+        if start is not None and eind is not None and eind < start:
+            problemen.append(
+                fout(
+                    plek.positie("eind"),
+                    f"{_label(entiteit, plek)}einddatum {eind.isoformat()} ligt vóór de "
+                    f"startdatum {start.isoformat()}.",
+                )
+            )
+    return problemen
+
+
+def bronnen(gegevens: Gegevens) -> list[Probleem]:
+    """Every entity (and every programme fact) should say where its facts come from."""
+    problemen = []
+    for entiteit, plek in gegevens.alle():
+        if not entiteit.bron:
+            problemen.append(
+                waarschuwing(
+                    plek.positie(),
+                    f"{_label(entiteit, plek)}geen 'bron'; voeg het webadres toe waar deze "
+                    "gegevens vandaan komen.",
+                )
+            )
+        for index, feit in enumerate(getattr(entiteit, "feiten", ())):
+            if not feit.bron:
+                problemen.append(
+                    waarschuwing(
+                        plek.positie("feiten", index),
+                        f"{_label(entiteit, plek)}feit zonder 'bron'; voeg het webadres toe.",
+                    )
+                )
+    return problemen
+
+
+def verouderd(gegevens: Gegevens, maanden: int, vandaag: date) -> list[Probleem]:
+    """Entries not checked in the last ``maanden`` months (or never): warnings, never errors."""
+    grens = _maanden_terug(vandaag, maanden)
+    problemen = []
+    for entiteit, plek in gegevens.alle():
+        gecontroleerd = entiteit.gecontroleerd
+        if gecontroleerd is None:
+            melding = "nog nooit gecontroleerd (geen 'gecontroleerd'-datum)"
+            positie = plek.positie()
+        elif gecontroleerd < grens:
+            melding = (
+                f"laatst gecontroleerd op {gecontroleerd.isoformat()}, "
+                f"meer dan {maanden} maanden geleden"
+            )
+            positie = plek.positie("gecontroleerd")
+        else:
+            continue
+        problemen.append(
+            waarschuwing(
+                positie,
+                f"{_label(entiteit, plek)}{melding}; kijk de gegevens na en zet 'gecontroleerd' "
+                "op de datum van vandaag.",
+            )
+        )
+    return problemen
+
+
+def _maanden_terug(vandaag: date, maanden: int) -> date:
+    jaar, maand = divmod(vandaag.year * 12 + vandaag.month - 1 - maanden, 12)
+    maand += 1
+    dag = min(vandaag.day, 28 if maand == 2 else 30 if maand in (4, 6, 9, 11) else 31)
+    return date(jaar, maand, dag)
+
+
+# Checks that need only the entities of one file, and all checks.
+PER_BESTAND: tuple[Check, ...] = (unieke_ids, contactgegevens, datums, bronnen)
+ALLE: tuple[Check, ...] = (*PER_BESTAND, verwijzingen, provincies)
+
+
+def controleer(gegevens: Gegevens, welke: tuple[Check, ...] = ALLE) -> list[Probleem]:
+    return [probleem for check in welke for probleem in check(gegevens)]

@@ -1,0 +1,280 @@
+"""The data model: one frozen class per kind of thing, references by id.
+
+The models describe the *shape* of the two data files; the rules that need more than one value
+(references, dates in order, contact data) live in :mod:`regio.gegevens.checks`. The JSON
+Schemas that editors get for autocompletion are generated from these classes
+(:mod:`regio.gegevens.schema`), so the field descriptions below are written in Dutch for them.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated, Any, Literal, TypeVar, get_args
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict
+
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+PROVINCIE_CODE_PATTERN = r"^NL-[A-Z]{2}$"
+
+
+def _date_or_iso_text(value: Any) -> Any:
+    """Accept a YAML date or an ISO text (what JSON Schema allows), never a number."""
+    if isinstance(value, datetime):
+        raise ValueError("datum_met_tijd")
+    if isinstance(value, date | str):
+        return value
+    raise ValueError("geen_datum")
+
+
+Tekst = Annotated[str, Strict(), Field(min_length=1)]
+Id = Annotated[str, Strict(), Field(pattern=ID_PATTERN, min_length=2, max_length=80)]
+Verwijzing = Annotated[str, Strict(), Field(pattern=ID_PATTERN, min_length=2, max_length=80)]
+Datum = Annotated[date, Strict(False), BeforeValidator(_date_or_iso_text)]
+Url = Annotated[str, Strict(), Field(min_length=1, json_schema_extra={"format": "uri"})]
+Sector = Literal["po", "so", "vso", "vo", "mbo", "hbo", "wo"]
+
+
+T = TypeVar("T")
+# A YAML list, stored as an immutable tuple (lax only in list -> tuple; items stay strict).
+Lijst = Annotated[tuple[T, ...], Strict(False)]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+
+class Coordinaten(Model):
+    """Explicit coordinates (WGS84), for a place that a town name does not pin down."""
+
+    # YAML's .nan and .inf are floats too; they are no place on earth.
+    lat: float = Field(
+        allow_inf_nan=False, description="Breedtegraad in graden (WGS84), bijvoorbeeld 52.09."
+    )
+    lon: float = Field(
+        allow_inf_nan=False, description="Lengtegraad in graden (WGS84), bijvoorbeeld 5.12."
+    )
+
+
+class Feit(Model):
+    """A dated fact about a programme, with its own source."""
+
+    tekst: Tekst = Field(description="Het feit in één of twee zinnen, in eigen woorden.")
+    datum: Datum | None = Field(
+        default=None, description="Datum waarop het feit gold (JJJJ-MM-DD)."
+    )
+    bron: Lijst[Url] = Field(default=(), description="Webadres(sen) waar dit feit staat.")
+
+
+class Entiteit(Model):
+    """Fields every entity shares."""
+
+    id: Id = Field(
+        description="Vaste sleutel: kleine letters, cijfers en streepjes, uniek in alle bestanden."
+    )
+    naam: Tekst = Field(description="Naam zoals de organisatie of regio die zelf gebruikt.")
+    bron: Lijst[Url] = Field(
+        default=(), description="Webadres(sen) van de openbare bron(nen) voor deze gegevens."
+    )
+    gecontroleerd: Datum | None = Field(
+        default=None, description="Datum waarop iemand de gegevens het laatst heeft nagekeken."
+    )
+
+
+class Organisatie(Entiteit):
+    """An organisation: support organisation, sector council, teacher-training institute, …"""
+
+    soort: Literal[
+        "ondersteuning",
+        "sectororganisatie",
+        "overheid",
+        "lerarenopleiding",
+        "schoolbestuur",
+        "onderwijsinstelling",
+        "overig",
+    ] = Field(description="Soort organisatie.")
+    volledige_naam: Tekst | None = Field(default=None, description="Officiële volledige naam.")
+    afkorting: Tekst | None = Field(default=None, description="Gangbare afkorting.")
+    sectoren: Lijst[Sector] = Field(
+        default=(), description="Onderwijssectoren waarvoor de organisatie werkt."
+    )
+    beschrijving: Tekst | None = Field(default=None, description="Korte beschrijving (Markdown).")
+    opgericht: Datum | None = Field(default=None, description="Datum van oprichting.")
+    plaats: Tekst | None = Field(default=None, description="Vestigingsplaats.")
+    website: Url | None = Field(default=None, description="Website (https://…).")
+    email: Tekst | None = Field(default=None, description="Algemeen e-mailadres.")
+    telefoon: Tekst | None = Field(default=None, description="Algemeen telefoonnummer.")
+
+
+class Persoon(Entiteit):
+    """A contact person. Contact data is shown only when ``openbaar`` is true."""
+
+    functie: Tekst = Field(description="Functie, bijvoorbeeld 'regiocoördinator'.")
+    organisatie: Verwijzing = Field(description="id van de organisatie waar deze persoon werkt.")
+    email: Tekst | None = Field(default=None, description="E-mailadres.")
+    telefoon: Tekst | None = Field(
+        default=None, description="Telefoonnummer zoals de bron het schrijft, bijv. 06-12345678."
+    )
+    openbaar: bool = Field(
+        default=False,
+        description="true als de bron de contactgegevens zelf openbaar publiceert; "
+        "alleen dan toont de site ze.",
+    )
+
+    def zichtbaar(self) -> Persoon:
+        """The person as the site, the map and the open data show them: without e-mail and
+        phone unless the data marks them public (the one place this rule is written)."""
+        if self.openbaar:
+            return self
+        return self.model_copy(update={"email": None, "telefoon": None})
+
+
+class Provincie(Entiteit):
+    """One of the twelve provinces."""
+
+    code: Annotated[str, Strict(), Field(pattern=PROVINCIE_CODE_PATTERN)] = Field(
+        description="ISO 3166-2-code, bijvoorbeeld NL-UT."
+    )
+    hoofdstad: Tekst | None = Field(default=None, description="Hoofdstad van de provincie.")
+    regiocoordinator: Verwijzing = Field(
+        description="id van de persoon die regiocoördinator van het Arbeidsmarktplatform PO is "
+        "voor deze provincie."
+    )
+
+
+class Programma(Entiteit):
+    """A national policy line or programme: onderwijsregio's, Samen Opleiden, RAP, RAL, …"""
+
+    afkorting: Tekst | None = Field(default=None, description="Gangbare afkorting, bijv. RAP.")
+    beschrijving: Tekst = Field(description="Wat het programma is (Markdown, eigen woorden).")
+    start: Datum | None = Field(default=None, description="Startdatum.")
+    eind: Datum | None = Field(default=None, description="Einddatum (niet vóór de start).")
+    opvolger: Verwijzing | None = Field(
+        default=None, description="id van het programma dat dit programma voortzet."
+    )
+    organisaties: Lijst[Verwijzing] = Field(
+        default=(), description="ids van organisaties die het programma dragen."
+    )
+    website: Url | None = Field(default=None, description="Website (https://…).")
+    feiten: Lijst[Feit] = Field(
+        default=(), description="Gedateerde feiten en aantallen, elk met bron."
+    )
+
+
+class Gebied(Entiteit):
+    """Fields shared by things that sit somewhere on the map."""
+
+    sectoren: Lijst[Sector] = Field(
+        min_length=1, description="Onderwijssectoren (po, so, vso, vo, mbo …)."
+    )
+    provincies: Lijst[Verwijzing] = Field(
+        default=(), description="ids van de provincies waarin het actief is."
+    )
+    landelijk: bool = Field(default=False, description="true als het landelijk werkt.")
+    plaats: Tekst | None = Field(default=None, description="Plaats (een Nederlandse plaatsnaam).")
+    coordinaten: Coordinaten | None = Field(
+        default=None, description="Expliciete coördinaten, als de plaatsnaam niet volstaat."
+    )
+    penvoerder: Verwijzing | None = Field(default=None, description="id van de penvoerder.")
+    organisaties: Lijst[Verwijzing] = Field(
+        default=(), description="ids van deelnemende organisaties."
+    )
+    website: Url | None = Field(default=None, description="Website (https://…).")
+    toelichting: Tekst | None = Field(default=None, description="Toelichting (Markdown).")
+    onzeker: Tekst | None = Field(
+        default=None,
+        description="Als de bron twijfel laat: wat er onzeker is. "
+        "De site toont dit als waarschuwing.",
+    )
+
+
+class Onderwijsregio(Gebied):
+    """A regional partnership of school boards, teacher-training institutes and the profession."""
+
+    status: Literal["voorloper", "in-oprichting", "onbekend"] = Field(
+        description="voorloper, in-oprichting of onbekend."
+    )
+    landsdeel: Tekst | None = Field(default=None, description="Landsdeel, bijv. Noord-Nederland.")
+
+
+class Partnerschap(Gebied):
+    """A Samen Opleiden & Professionaliseren partnership (opleidingsschool)."""
+
+    status: Literal["erkend", "aspirant", "onbekend"] = Field(
+        description="erkend, aspirant of onbekend."
+    )
+    status_sinds: Datum | None = Field(default=None, description="Sinds wanneer deze status geldt.")
+    opleidingen: Lijst[Verwijzing] = Field(
+        default=(), description="ids van de lerarenopleidingen in het partnerschap."
+    )
+
+
+class Project(Gebied):
+    """A project within a programme, such as a RAP region or the VO-raad project."""
+
+    programma: Verwijzing = Field(description="id van het programma waar het project onder valt.")
+    start: Datum | None = Field(default=None, description="Startdatum.")
+    eind: Datum | None = Field(default=None, description="(Verwachte) einddatum.")
+    contactpersoon: Verwijzing | None = Field(default=None, description="id van de contactpersoon.")
+    email: Tekst | None = Field(default=None, description="E-mailadres van het project.")
+
+
+class ContactsBestand(Model):
+    """``data/contacts.yaml``: organisations and people."""
+
+    organisaties: Lijst[Organisatie] = Field(default=(), description="Organisaties.")
+    personen: Lijst[Persoon] = Field(default=(), description="Contactpersonen.")
+
+
+class RegiosBestand(Model):
+    """``data/regions.yaml``: provinces, programmes, onderwijsregio's, partnerships and projects."""
+
+    provincies: Lijst[Provincie] = Field(default=(), description="De twaalf provincies.")
+    programmas: Lijst[Programma] = Field(
+        default=(), description="Landelijke programma's en beleidslijnen."
+    )
+    onderwijsregios: Lijst[Onderwijsregio] = Field(default=(), description="Onderwijsregio's.")
+    partnerschappen: Lijst[Partnerschap] = Field(
+        default=(), description="Partnerschappen Samen Opleiden."
+    )
+    projecten: Lijst[Project] = Field(default=(), description="Projecten (RAP, RAL en andere).")
+
+
+# Which file holds which collection, and which class each collection holds.
+BESTANDEN: dict[str, type[Model]] = {
+    "regions.yaml": RegiosBestand,
+    "contacts.yaml": ContactsBestand,
+}
+
+
+# The kinds an editor adds with `regio nieuw` (the provinces are fixed: twelve of them).
+NIEUWE_SOORTEN = ("partnerschap", "project", "onderwijsregio", "persoon", "organisatie")
+
+# Canonical key order of an entry (regio fmt, regio nieuw, the editors' guide).
+VOORAAN = ("id", "naam")
+ACHTERAAN = ("gecontroleerd", "bron")
+
+
+def volgorde(model: type[BaseModel]) -> list[str]:
+    """Canonical key order: id, naam, the kind's own fields, inherited ones, gecontroleerd, bron."""
+    velden: list[str] = []
+    for klasse in model.__mro__:
+        if not (isinstance(klasse, type) and issubclass(klasse, BaseModel)):
+            continue
+        ouders = [b for b in klasse.__bases__ if issubclass(b, BaseModel)]
+        for naam in klasse.model_fields:
+            if naam not in velden and not any(naam in b.model_fields for b in ouders):
+                velden.append(naam)
+    vooraan = [k for k in VOORAAN if k in velden]
+    achteraan = [k for k in ACHTERAAN if k in velden]
+    return vooraan + [k for k in velden if k not in vooraan + achteraan] + achteraan
+
+
+def binnenste_model(annotatie: Any) -> type[BaseModel] | None:
+    """The model class inside a field's type (``Lijst[Feit]`` -> Feit), or None."""
+    if isinstance(annotatie, type) and issubclass(annotatie, BaseModel):
+        return annotatie
+    for arg in get_args(annotatie):
+        gevonden = binnenste_model(arg)
+        if gevonden is not None:
+            return gevonden
+    return None

@@ -1,0 +1,91 @@
+"""Load, parse and check the data directory: the one entry point the CLI and the plugin share."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from regio.gegevens import checks
+from regio.gegevens.geografie import Geografie, geografie
+from regio.gegevens.grenzen import laad_grenzen
+from regio.gegevens.load import Geladen, load_file
+from regio.gegevens.model import BESTANDEN, ContactsBestand, RegiosBestand
+from regio.gegevens.parse import parse
+from regio.gegevens.plaatsen import gazetteer
+from regio.gegevens.problems import Probleem, sorteer, strict
+from regio.gegevens.registry import Gegevens
+
+# The province boundaries, relative to the data directory (see data/geo/README.md).
+GRENZEN = "geo/provinces.geojson"
+
+
+@dataclass(frozen=True)
+class Resultaat:
+    gegevens: Gegevens | None
+    problemen: tuple[Probleem, ...]
+    # Boundaries and positions for the map; None when the data files did not both parse.
+    geografie: Geografie | None = None
+
+    @property
+    def geldig(self) -> bool:
+        return self.gegevens is not None and not any(p.is_fout for p in self.problemen)
+
+
+def valideer(
+    data_dir: Path,
+    *,
+    strikt: bool = False,
+    verouderd_maanden: int | None = None,
+    vandaag: date | None = None,
+    weergave_dir: str | None = None,
+) -> Resultaat:
+    """Validate both data files.
+
+    Messages name the files ``weergave_dir/regions.yaml`` (default: the data_dir as given).
+    """
+    prefix = weergave_dir if weergave_dir is not None else str(data_dir)
+
+    def weergave(naam: str) -> str:
+        return f"{prefix.rstrip('/')}/{naam}" if prefix else naam
+
+    problemen: list[Probleem] = []
+    geladen: dict[str, Geladen] = {}
+    modellen: dict[str, object] = {}
+    for naam, soort in BESTANDEN.items():
+        resultaat = load_file(data_dir / naam, weergave(naam))
+        problemen.extend(resultaat.problemen)
+        if resultaat.geladen is None:
+            continue
+        geladen[naam] = resultaat.geladen
+        parsed = parse(resultaat.geladen, soort)
+        problemen.extend(parsed.problemen)
+        if parsed.model is not None:
+            modellen[naam] = parsed.model
+
+    gegevens = None
+    kaart = None
+    regios, contacts = modellen.get("regions.yaml"), modellen.get("contacts.yaml")
+    if isinstance(regios, RegiosBestand) and isinstance(contacts, ContactsBestand):
+        gegevens = Gegevens(regios, contacts, geladen)
+        problemen.extend(checks.controleer(gegevens))
+        grenzen_bestand = weergave(GRENZEN)
+        grenzen, grensproblemen = laad_grenzen(data_dir / GRENZEN, grenzen_bestand)
+        posities, geoproblemen = geografie(gegevens, grenzen, gazetteer(), grenzen_bestand)
+        problemen.extend([*grensproblemen, *geoproblemen])
+        kaart = Geografie(grenzen, posities)
+    elif isinstance(regios, RegiosBestand) or isinstance(contacts, ContactsBestand):
+        # One file is broken: still check what the other file holds on its own, so an editor
+        # sees every problem at once; references wait until both files parse.
+        deels = Gegevens(
+            regios if isinstance(regios, RegiosBestand) else RegiosBestand(),
+            contacts if isinstance(contacts, ContactsBestand) else ContactsBestand(),
+            geladen,
+        )
+        problemen.extend(checks.controleer(deels, checks.PER_BESTAND))
+    if strikt:
+        problemen = strict(problemen)
+    # Stale data only ever warns, even with --strict: it is a reminder, not a defect.
+    if gegevens is not None and verouderd_maanden is not None:
+        problemen.extend(checks.verouderd(gegevens, verouderd_maanden, vandaag or date.today()))
+    return Resultaat(gegevens, tuple(sorteer(problemen)), kaart)

@@ -1,0 +1,313 @@
+"""Render the generated Markdown pages from the Site: pure functions from data to text.
+
+A generated page is Markdown only where Markdown does something for us: the front matter (title)
+and the headings (the table of contents and their permalinks). Everything else is written as HTML
+blocks by Jinja with HTML autoescaping, each wrapped as ``<div class="regio-blok">…</div>`` plus an
+end marker (see :func:`blokken`): Markdown passes raw HTML blocks through untouched, so any
+Markdown renderer gives the same page, and the MkDocs plugin can skip parsing them altogether.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from regio.gegevens.contact import telefoon_e164, telefoon_nationaal
+from regio.gegevens.model import Entiteit, Persoon, Provincie
+from regio.site import KAARTLAGEN, Site
+from regio.uitvoer import handleiding
+from regio.uitvoer.escape import md, titel, url, vrije_tekst
+from regio.uitvoer.urls import relatief, url_van
+
+MAANDEN = (
+    "januari", "februari", "maart", "april", "mei", "juni",
+    "juli", "augustus", "september", "oktober", "november", "december",
+)  # fmt: skip
+
+STATUS = {
+    "voorloper": "Voorloper",
+    "in-oprichting": "In oprichting",
+    "onbekend": "Status onbekend",
+    "erkend": "Erkend",
+    "aspirant": "Aspirant",
+}
+SOORT = {
+    "ondersteuning": "Ondersteuningsorganisatie",
+    "sectororganisatie": "Sectororganisatie",
+    "overheid": "Overheid",
+    "lerarenopleiding": "Lerarenopleiding",
+    "schoolbestuur": "Schoolbestuur",
+    "onderwijsinstelling": "Onderwijsinstelling",
+    "overig": "Overig",
+}
+ROL = {
+    "penvoerder": "Penvoerder van",
+    "lerarenopleiding": "Lerarenopleiding in",
+    "deelnemer": "Neemt deel aan",
+    "draagt programma": "Betrokken bij programma",
+}
+
+# (file, line) -> URL of that line in the repository, or None when no repository is configured.
+BewerkUrl = Callable[[str, int], str | None]
+
+
+# Link to a line of a data file in the repository.
+BEWERK_URL = "{repo_url}/blob/main/{pad}#L{regel}"
+
+
+def bewerk_url_maker(
+    sjabloon: str, repo_url: str, data_dir: str
+) -> Callable[[str, int], str | None]:
+    """A function (file, line) -> URL, or one that returns None without a repository."""
+    if not repo_url or not sjabloon:
+        return lambda bestand, regel: None
+    basis = repo_url.rstrip("/")
+
+    def maak(bestand: str, regel: int) -> str:
+        pad = f"{data_dir.strip('/')}/{bestand}"
+        return sjabloon.format(repo_url=basis, pad=pad, regel=regel)
+
+    return maak
+
+
+@dataclass(frozen=True)
+class Opties:
+    bewerk_url: BewerkUrl = lambda bestand, regel: None
+    redactie_pagina: str | None = None  # where to explain editing when there is no repository
+    # MkDocs' use_directory_urls: links in the HTML blocks are final URLs, not .md paths.
+    mapurls: bool = True
+
+
+BLOK_BEGIN = '<div class="regio-blok">'
+BLOK_EINDE = "<!--/regio-blok--></div>"
+# A block ends at the first end marker: nothing from data/ can contain one, since every '<' from
+# the data is escaped and the free-text sanitiser drops comments.
+_BLOK = re.compile(
+    "^" + re.escape(BLOK_BEGIN) + r"\n(.*?)\n" + re.escape(BLOK_EINDE) + "$", re.S | re.M
+)
+_LEGE_REGELS = re.compile(r"\n\s*\n")
+
+
+def blok(caller: Callable[[], str]) -> Markup:
+    """``{% call blok() %}…{% endcall %}``: an HTML block that Markdown leaves alone."""
+    # Blank lines could end the block for a Markdown renderer: there are none in our HTML.
+    inhoud = _LEGE_REGELS.sub("\n", caller().strip())
+    return Markup(f"{BLOK_BEGIN}\n{inhoud}\n{BLOK_EINDE}\n\n")
+
+
+def blokken(markdown: str, plekhouder: Callable[[int], str]) -> tuple[str, list[str]]:
+    """Split the HTML blocks off a generated page.
+
+    Returns the Markdown with block number n replaced by ``plekhouder(n)``, and the blocks.
+    """
+    gevonden: list[str] = []
+
+    def bewaar(treffer: re.Match[str]) -> str:
+        gevonden.append(treffer.group(0))
+        return plekhouder(len(gevonden) - 1)
+
+    return _BLOK.sub(bewaar, markdown), gevonden
+
+
+def datum(dag: date) -> str:
+    """'17 januari 2019'."""
+    return f"{dag.day} {MAANDEN[dag.month - 1]} {dag.year}"
+
+
+def bronnaam(adres: str) -> str:
+    """A source URL as people read it: host and path, without the scheme."""
+    return adres.split("://", 1)[-1].removeprefix("www.").rstrip("/")
+
+
+def _veilig(value: Any) -> Any:
+    """Nothing for None and Dutch dates; autoescaping does the rest."""
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        return datum(value)
+    return value
+
+
+def _environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("regio.uitvoer", "templates"),
+        # Every {{ }} is HTML-escaped; the few Markdown lines (headings) add `| md`.
+        autoescape=True,
+        finalize=_veilig,
+        undefined=StrictUndefined,
+        auto_reload=False,  # our templates do not change while we run: no stat() per page
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.globals["blok"] = blok
+    env.filters["md"] = md
+    env.filters["vrije_tekst"] = vrije_tekst
+    env.filters["url"] = url
+    env.filters["titel"] = titel
+    env.filters["datum"] = datum
+    env.filters["status"] = STATUS.__getitem__
+    env.filters["soort"] = SOORT.__getitem__
+    env.filters["rol"] = ROL.__getitem__
+    env.filters["sectoren"] = ", ".join
+    env.filters["bronnaam"] = bronnaam
+    return env
+
+
+_ENV = _environment()
+
+
+class _Pagina:
+    """Helpers bound to the page being rendered (relative links depend on where it lives)."""
+
+    def __init__(self, site: Site, pad: str, opties: Opties) -> None:
+        self.site = site
+        self.pad = pad
+        self.opties = opties
+        self.url = url_van(pad, opties.mapurls)
+
+    def naar(self, doel: str) -> str:
+        """Relative URL from this page to the page at Markdown path ``doel``."""
+        return relatief(self.url, url_van(doel, self.opties.mapurls))
+
+    def naar_md(self, doel: str) -> Markup:
+        """Relative Markdown link target from this page to the page ``doel`` (a .md path), for
+        the Markdown (not HTML) parts of a page: MkDocs checks and rewrites those links."""
+        return Markup(posixpath.relpath(doel, posixpath.dirname(self.pad) or "."))
+
+    def naar_bestand(self, doel: str) -> str:
+        """Relative URL from this page to a file (not a page) in the site."""
+        return relatief(self.url, doel)
+
+    def link(self, entiteit: Entiteit) -> Markup:
+        doel = self.site.pagina(entiteit)
+        if doel is None:
+            return escape(entiteit.naam)
+        return Markup(f'<a href="{escape(self.naar(doel))}">{escape(entiteit.naam)}</a>')
+
+    def links(self, entiteiten: list[Any]) -> Markup:
+        return Markup(", ").join(self.link(e) for e in entiteiten)
+
+    def extern(self, adres: str, tekst: str | None = None) -> Markup:
+        return Markup(f'<a href="{url(adres)}">{escape(tekst or adres)}</a>')
+
+    def email(self, adres: str) -> Markup:
+        return Markup(f'<a href="{url("mailto:" + adres)}">{escape(adres)}</a>')
+
+    def telefoon(self, nummer: str) -> Markup:
+        doel = url("tel:" + telefoon_e164(nummer))
+        return Markup(f'<a href="{doel}">{escape(telefoon_nationaal(nummer))}</a>')
+
+    def contact(self, persoon: Persoon) -> Markup:
+        """Name, role and (only when public) e-mail and phone of a person."""
+        organisatie = self.site.organisatie(persoon.organisatie)
+        delen = [
+            Markup("<strong>{}</strong>, {} bij {}").format(
+                persoon.naam, persoon.functie, self.link(organisatie)
+            )
+        ]
+        zichtbaar = persoon.zichtbaar()
+        if zichtbaar.email:
+            delen.append(Markup("e-mail: {}").format(self.email(zichtbaar.email)))
+        if zichtbaar.telefoon:
+            delen.append(Markup("telefoon: {}").format(self.telefoon(zichtbaar.telefoon)))
+        return Markup(" · ").join(delen)
+
+    def omtrek_link(self, provincie: Provincie) -> Markup:
+        """The province's outline (our own escaped SVG) as a link to the map, if known."""
+        svg = self.site.omtrek(provincie)
+        if svg is None or self.site.geografie is None:
+            return Markup("")
+        return Markup('<p><a class="regio-omtrek" href="{}" title="{}">{}</a></p>').format(
+            self.naar("kaart/index.md"), f"Bekijk {provincie.naam} op de kaart", Markup(svg)
+        )
+
+    def voet(self, entiteit: Entiteit) -> Markup:
+        """Sources, last checked and the 'Wijziging voorstellen' link of an entity page."""
+        return Markup(
+            _ENV.get_template("_voet.md.j2").render(
+                e=entiteit,
+                p=self,
+                bestand=self.site.bronbestand(entiteit),
+                regel=self.site.bronplek(entiteit).regel,
+            )
+        )
+
+    def bewerk_link(self, bestand: str, regel: int) -> Markup:
+        doel = self.opties.bewerk_url(bestand, regel)
+        tekst = f"data/{bestand}, regel {regel}"
+        # The editors' guide: the hand-written page, or else the generated one on the fields.
+        uitleg = self.naar(self.opties.redactie_pagina or handleiding.VELDEN_PAGINA)
+        if doel:
+            return Markup(
+                '<a href="{}">Wijziging voorstellen</a> ({}) · <a href="{}">Hoe werkt dat?</a>'
+            ).format(url(doel), tekst, uitleg)
+        return Markup('<a href="{}">Wijziging voorstellen</a>: pas {} aan').format(uitleg, tekst)
+
+
+def _render(template: str, site: Site, pad: str, opties: Opties, **context: Any) -> str:
+    pagina = _Pagina(site, pad, opties)
+    return _ENV.get_template(template).render(site=site, p=pagina, **context)
+
+
+def _kaartlagen(site: Site) -> list[dict[str, Any]]:
+    """Per map layer: the entries with a place (on the map) and those without."""
+    assert site.geografie is not None
+    lagen = []
+    for collectie, laagtitel in KAARTLAGEN:
+        gebieden = site.collectie_gesorteerd(collectie)
+        lagen.append(
+            {
+                "titel": laagtitel,
+                "op_kaart": [g for g in gebieden if g.id in site.geografie.posities],
+                "zonder_plaats": [g for g in gebieden if g.id not in site.geografie.posities],
+            }
+        )
+    return lagen
+
+
+def render_pages(site: Site, opties: Opties | None = None) -> dict[str, str]:
+    """Every generated page: Markdown path -> content, in a stable order."""
+    opties = opties or Opties()
+    pages: dict[str, str] = {}
+
+    def add(pad: str, template: str, **context: Any) -> None:
+        pages[pad] = _render(template, site, pad, opties, **context)
+
+    add("provincies/index.md", "provincies.md.j2")
+    for provincie in site.provincies():
+        add(f"provincies/{provincie.id}.md", "provincie.md.j2", e=provincie)
+    add("onderwijsregios/index.md", "onderwijsregios.md.j2")
+    for regio in site.onderwijsregios():
+        add(f"onderwijsregios/{regio.id}.md", "gebied.md.j2", e=regio, soort="onderwijsregio")
+    add("partnerschappen/index.md", "partnerschappen.md.j2")
+    for partnerschap in site.partnerschappen():
+        add(
+            f"partnerschappen/{partnerschap.id}.md",
+            "gebied.md.j2",
+            e=partnerschap,
+            soort="partnerschap",
+        )
+    add("projecten/index.md", "projecten.md.j2")
+    for project in site.projecten():
+        add(f"projecten/{project.id}.md", "gebied.md.j2", e=project, soort="project")
+    add("programmas/index.md", "programmas.md.j2")
+    for programma in site.programmas():
+        add(f"programmas/{programma.id}.md", "programma.md.j2", e=programma)
+    add("organisaties/index.md", "organisaties.md.j2")
+    for organisatie in site.organisaties():
+        add(f"organisaties/{organisatie.id}.md", "organisatie.md.j2", e=organisatie)
+    if site.geografie is not None:
+        add("kaart/index.md", "kaart.md.j2", lagen=_kaartlagen(site))
+    add("ondersteuning.md", "ondersteuning.md.j2")
+    add("contact.md", "contact.md.j2")
+    for pad, template, context in handleiding.paginas():  # the editors' guide (fields, errors)
+        add(pad, template, **context)
+    return pages
