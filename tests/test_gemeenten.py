@@ -1,8 +1,12 @@
-"""Gemeenten as geography, on the fixture grid that tests/fixtures/gemeenten/README.md draws."""
+"""Gemeenten as geography: the fixture grid (tests/fixtures/gemeenten/README.md draws it), the
+committed data/geo/gemeenten.topojson, and the import script that writes it."""
 
 from __future__ import annotations
 
+import importlib.util
 import json
+import time
+from collections import Counter
 from itertools import pairwise
 from pathlib import Path
 
@@ -16,10 +20,28 @@ from regio.gemeenten import (
     laad_gemeenten,
     ring_punten,
 )
+from regio.geo import laad_grenzen
+from regio.plaatsen import gazetteer
 from regio.problems import als_tekst
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, REPO
 
 FIXTURE = FIXTURES / "gemeenten"
+BRON = FIXTURE / "bron"
+FIXTURE_AANTALLEN = {"NL-UT": 2, "NL-ZE": 3}
+GEMEENTEN = REPO / "data/geo/gemeenten.topojson"
+PROVINCIES = REPO / "data/geo/provinces.geojson"
+CBS = REPO.parent / "shared/geo/cbs"
+AANTALLEN = {
+    "NL-DR": 12, "NL-FL": 6, "NL-FR": 18, "NL-GE": 51, "NL-GR": 10, "NL-LI": 31,
+    "NL-NB": 56, "NL-NH": 44, "NL-OV": 25, "NL-UT": 26, "NL-ZE": 13, "NL-ZH": 50,
+}  # fmt: skip
+
+_spec = importlib.util.spec_from_file_location(
+    "import_boundaries", REPO / "scripts/import_boundaries.py"
+)
+assert _spec and _spec.loader
+importeer = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(importeer)
 
 
 def _laad(pad: Path) -> Gemeenten:
@@ -32,6 +54,11 @@ def _laad(pad: Path) -> Gemeenten:
 @pytest.fixture(scope="module")
 def raster() -> Gemeenten:
     return _laad(FIXTURE / "gemeenten.topojson")
+
+
+@pytest.fixture(scope="module")
+def echt() -> Gemeenten:
+    return _laad(GEMEENTEN)
 
 
 def _naam(gemeenten: Gemeenten, code: str) -> str | None:
@@ -250,3 +277,166 @@ def test_duplicate_code_keeps_the_first(tmp_path: Path) -> None:
         "data/geo/gemeenten.topojson:1:1: fout: gemeente GM0001 staat twee keer in het bestand "
         "(feature 2); houd er één over."
     ]
+
+
+# -- the import script --------------------------------------------------------------------------
+
+
+def test_import_writes_the_fixture_from_the_cbs_format(tmp_path: Path) -> None:
+    bestanden = importeer.build(
+        BRON / "gemeente_2025.topojson", BRON / "provincie_2025.topojson", FIXTURE_AANTALLEN
+    )
+    assert bestanden["gemeenten.topojson"] == (FIXTURE / "gemeenten.topojson").read_text("utf-8")
+    (tmp_path / "provinces.geojson").write_text(bestanden["provinces.geojson"], encoding="utf-8")
+    grenzen, problemen = laad_grenzen(tmp_path / "provinces.geojson", "provinces.geojson")
+    assert problemen == []
+    assert sorted(grenzen) == ["NL-UT", "NL-ZE"]
+    assert grenzen["NL-UT"].naam == "Utrecht"
+    # Zeeland's outline is that of its gemeenten: the mainland and 's-Gravendeel's island.
+    assert len(grenzen["NL-ZE"].polygonen) == 2
+
+
+def test_import_refuses_counts_that_differ_from_the_facts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argumenten = ["--gemeenten", str(BRON / "gemeente_2025.topojson")]
+    argumenten += ["--provincies", str(BRON / "provincie_2025.topojson"), "--out", str(tmp_path)]
+    assert importeer.main(argumenten) == 1
+    fout = capsys.readouterr().err
+    assert fout.startswith("import_boundaries: gemeenten per province differ from the facts: ")
+    assert "NL-UT 2 (expected 26)" in fout and "NL-ZE 3 (expected 13)" in fout
+    assert list(tmp_path.iterdir()) == []  # nothing written
+
+
+def _provincies_zonder_utrecht(tmp_path: Path) -> Path:
+    data = json.loads((BRON / "provincie_2025.topojson").read_text(encoding="utf-8"))
+    data["objects"]["provincie_2025"]["geometries"].pop(0)
+    pad = tmp_path / "provincie.topojson"
+    pad.write_text(json.dumps(data), encoding="utf-8")
+    return pad
+
+
+def test_import_refuses_a_gemeente_outside_every_province(tmp_path: Path) -> None:
+    with pytest.raises(importeer.ImportError_) as fout:
+        importeer.build(
+            BRON / "gemeente_2025.topojson", _provincies_zonder_utrecht(tmp_path), FIXTURE_AANTALLEN
+        )
+    assert "GM0001 Aadorp (point " in str(fout.value)
+    assert str(fout.value).endswith("lies in no province")
+
+
+def test_import_refuses_a_gemeente_in_two_provinces(tmp_path: Path) -> None:
+    data = json.loads((BRON / "provincie_2025.topojson").read_text(encoding="utf-8"))
+    utrecht = data["objects"]["provincie_2025"]["geometries"][0]
+    data["objects"]["provincie_2025"]["geometries"].append(
+        {**utrecht, "properties": {**utrecht["properties"], "statcode": "PV30"}}
+    )
+    data["objects"]["provincie_2025"]["geometries"][-1]["properties"]["statnaam"] = "Noord-Brabant"
+    pad = tmp_path / "provincie.topojson"
+    pad.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(
+        importeer.ImportError_, match=r"GM0001 Aadorp \(point .*\) lies in NL-NB and NL-UT"
+    ):
+        importeer.build(BRON / "gemeente_2025.topojson", pad, FIXTURE_AANTALLEN)
+
+
+# -- the committed data -------------------------------------------------------------------------
+
+
+def test_342_gemeenten_with_the_known_counts_per_province(echt: Gemeenten) -> None:
+    assert len(echt) == 342
+    assert Counter(g.provincie for g in echt) == AANTALLEN
+    assert sum(len(echt.in_provincie(code)) for code in AANTALLEN) == 342
+
+
+def test_names_are_as_cbs_writes_them(echt: Gemeenten) -> None:
+    assert _naam(echt, "GM0758") == "Breda"
+    assert _naam(echt, "GM1900") == "Súdwest-Fryslân"
+    assert _naam(echt, "GM0796") == "'s-Hertogenbosch"
+    assert echt.zoek_naam("sudwest-fryslan") == echt.met_code("GM1900")
+    assert echt.met_slug("s-hertogenbosch") == echt.met_code("GM0796")
+    assert echt.zoek_naam("Den Bosch") == echt.met_code("GM0796")
+    assert echt.zoek_naam("Den Haag") == echt.met_code("GM0518")
+    assert echt.suggestie("Amersfort") == " Bedoelde u 'Amersfoort'?"
+    assert len({g.slug for g in echt}) == 342
+
+
+def test_each_gemeente_lies_in_exactly_one_province_its_own(echt: Gemeenten) -> None:
+    grenzen, problemen = laad_grenzen(PROVINCIES, "data/geo/provinces.geojson")
+    assert problemen == []
+    for gemeente in echt:
+        grootste = max(gemeente.polygonen, key=lambda p: abs(_oppervlak(p[0])))
+        lon, lat = binnenpunt(grootste)
+        assert echt.op_punt(lat, lon) == gemeente
+        binnen = [code for code, grens in grenzen.items() if grens.bevat(lon, lat)]
+        assert binnen == [gemeente.provincie], gemeente.naam
+
+
+@pytest.mark.parametrize(
+    ("plaats", "lat", "lon", "gemeente", "provincie"),
+    [
+        ("Ulvenhout", 51.5486, 4.7958, "Breda", "NL-NB"),
+        ("Vlissingen", 51.4425, 3.5736, "Vlissingen", "NL-ZE"),
+        ("Amersfoort", 52.155, 5.3875, "Amersfoort", "NL-UT"),
+        ("Leerdam", 51.89333, 5.09167, "Vijfheerenlanden", "NL-UT"),
+    ],
+)
+def test_places_lie_in_their_gemeente(
+    echt: Gemeenten, plaats: str, lat: float, lon: float, gemeente: str, provincie: str
+) -> None:
+    gevonden = echt.op_punt(lat, lon)
+    assert gevonden is not None, plaats
+    assert (gevonden.naam, gevonden.provincie) == (gemeente, provincie)
+
+
+def test_places_at_sea_or_abroad_lie_in_no_gemeente(echt: Gemeenten) -> None:
+    for lat, lon in [
+        (52.5, 4.0),
+        (51.2194, 4.4025),
+        (50.7753, 6.0839),
+    ]:  # North Sea, Antwerp, Aachen
+        assert echt.op_punt(lat, lon) is None
+
+
+def test_every_gazetteer_place_is_found_quickly_in_its_own_province(echt: Gemeenten) -> None:
+    plaatsen = [r.plaats for r in gazetteer().records]
+    assert len(plaatsen) > 1900
+    begin = time.perf_counter()
+    gevonden = [echt.op_punt(p.lat, p.lon) for p in plaatsen]
+    duur = time.perf_counter() - begin
+    assert duur < 1.0  # about 0.02 s on a laptop; generous for a busy CI machine
+    buiten = [p.naam for p, g in zip(plaatsen, gevonden, strict=True) if g is None]
+    assert len(buiten) <= 10  # a few coastal and border villages fall just outside the outline
+    verkeerd = [
+        p.naam for p, g in zip(plaatsen, gevonden, strict=True) if g and g.provincie != p.provincie
+    ]
+    assert verkeerd == []
+
+
+def test_no_arc_is_drawn_twice() -> None:
+    data = json.loads(GEMEENTEN.read_text(encoding="utf-8"))
+    bogen = bogen_uit_delta(data["arcs"])
+    assert len({min(b, b[::-1]) for b in bogen}) == len(bogen)
+    # ... and every arc is used: by one gemeente (coast, border) or by two (a shared border).
+    gebruik = Counter(
+        r if r >= 0 else ~r
+        for g in data["objects"]["gemeenten"]["geometries"]
+        for p in ([g["arcs"]] if g["type"] == "Polygon" else g["arcs"])
+        for ring in p
+        for r in ring
+    )
+    assert set(gebruik) == set(range(len(bogen)))
+    assert set(gebruik.values()) <= {1, 2}
+
+
+def test_committed_provinces_are_derived_from_the_committed_gemeenten(tmp_path: Path) -> None:
+    tekst = importeer.provinces_from_topojson(GEMEENTEN.read_text(encoding="utf-8"))
+    (tmp_path / "provinces.geojson").write_text(tekst, encoding="utf-8")
+    assert (tmp_path / "provinces.geojson").read_bytes() == PROVINCIES.read_bytes()
+
+
+@pytest.mark.skipif(not CBS.is_dir(), reason="the CBS files are not in ../shared/geo/cbs")
+def test_import_reproduces_the_committed_files(tmp_path: Path) -> None:
+    assert importeer.main(["--out", str(tmp_path)]) == 0
+    assert (tmp_path / "gemeenten.topojson").read_bytes() == GEMEENTEN.read_bytes()
+    assert (tmp_path / "provinces.geojson").read_bytes() == PROVINCIES.read_bytes()
