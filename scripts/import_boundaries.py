@@ -1,237 +1,343 @@
-"""Import the twelve Dutch province boundaries into data/geo/provinces.geojson.
+"""Import the CBS gemeente and province boundaries into data/geo/.
 
-    python scripts/import_boundaries.py [--gpkg PATH] [--out data/geo/provinces.geojson]
+    .venv/bin/python scripts/import_boundaries.py [--gemeenten PATH] [--provincies PATH] [--out DIR]
 
-The source is Natural Earth 1:10m Admin-1 (public domain), as generalised in the ``world_map.gpkg``
-that Debian's package qgis-common ships (see data/geo/README.md for how to get it). The script uses
-only the standard library: a GeoPackage is an SQLite database whose geometries are a small GPKG
-header followed by WKB. The output is deterministic: the same input gives the same bytes.
+The sources are CBS's generalised boundaries of 2025 as TopoJSON (see data/geo/README.md and
+../shared/geo/cbs/README.md). The script writes
+
+- ``gemeenten.topojson``: the gemeenten with properties ``code``, ``naam`` and ``provincie``; the
+  arcs stay quantized and delta-encoded, so shared borders stay shared. Each gemeente is put in
+  the CBS province polygon that holds a point inside it, and the counts per province must match
+  the known facts (AANTALLEN) or the script stops.
+- ``provinces.geojson``: each province's outline derived from its gemeenten (the arcs used by
+  exactly one of them), so province and gemeente borders agree exactly.
+
+Standard library and :mod:`regio.gemeenten` (itself standard library only, and the same arc
+cancellation the site uses). The same input gives the same bytes.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import sqlite3
-import struct
 import sys
+from collections import Counter
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
+from regio.gemeenten import (
+    OBJECT,
+    Boog,
+    Gemeenten,
+    Transformatie,
+    binnenpunt,
+    bogen_uit_delta,
+    gemeenten_uit_topologie,
+    in_polygonen,
+    ring_punten,
+)
+from regio.geo import Polygoon
+
 REPO = Path(__file__).resolve().parent.parent
-GPKG = Path("/tmp/qgis/x/usr/share/qgis/resources/data/world_map.gpkg")
-OUT = REPO / "data" / "geo" / "provinces.geojson"
-LAYER = "states_provinces"
-DECIMALS = 5  # about 1 m; the source is generalised far more than that
+CBS = REPO.parent / "shared" / "geo" / "cbs"
+GEMEENTEN_BRON = CBS / "gemeente_2025.topojson"
+PROVINCIES_BRON = CBS / "provincie_2025.topojson"
+OUT = REPO / "data" / "geo"
 
-# Natural Earth names -> ISO 3166-2 codes. Every Dutch row must be here or in SKIP.
-CODES: dict[str, str] = {
-    "Groningen": "NL-GR",
-    "Friesland": "NL-FR",
-    "Drenthe": "NL-DR",
-    "Overijssel": "NL-OV",
-    "Flevoland": "NL-FL",
-    "Gelderland": "NL-GE",
-    "Utrecht": "NL-UT",
-    "Noord-Holland": "NL-NH",
-    "Zuid-Holland": "NL-ZH",
-    "Zeeland": "NL-ZE",
-    "Noord-Brabant": "NL-NB",
-    "Limburg": "NL-LI",
+# CBS province statcode -> (ISO 3166-2 code, name as CBS writes it).
+PROVINCIES: dict[str, tuple[str, str]] = {
+    "PV20": ("NL-GR", "Groningen"),
+    "PV21": ("NL-FR", "Fryslân"),
+    "PV22": ("NL-DR", "Drenthe"),
+    "PV23": ("NL-OV", "Overijssel"),
+    "PV24": ("NL-FL", "Flevoland"),
+    "PV25": ("NL-GE", "Gelderland"),
+    "PV26": ("NL-UT", "Utrecht"),
+    "PV27": ("NL-NH", "Noord-Holland"),
+    "PV28": ("NL-ZH", "Zuid-Holland"),
+    "PV29": ("NL-ZE", "Zeeland"),
+    "PV30": ("NL-NB", "Noord-Brabant"),
+    "PV31": ("NL-LI", "Limburg"),
 }
-# The Caribbean public bodies are part of the Netherlands but not provinces.
-SKIP = {"Bonaire", "Saba", "St. Eustatius"}
-
-Point = tuple[float, float]
-Ring = list[Point]
-Polygon = list[Ring]
-
-# GPKG envelope indicator -> number of doubles in the envelope.
-_ENVELOPE_DOUBLES = {0: 0, 1: 4, 2: 6, 3: 6, 4: 8}
-_WKB_POLYGON = 3
-_WKB_MULTIPOLYGON = 6
+NAMEN = dict(PROVINCIES.values())
+# Gemeenten per province on 1 January 2025 (342 in all). Update with each year's mergers.
+AANTALLEN: dict[str, int] = {
+    "NL-DR": 12,
+    "NL-FL": 6,
+    "NL-FR": 18,
+    "NL-GE": 51,
+    "NL-GR": 10,
+    "NL-LI": 31,
+    "NL-NB": 56,
+    "NL-NH": 44,
+    "NL-OV": 25,
+    "NL-UT": 26,
+    "NL-ZE": 13,
+    "NL-ZH": 50,
+}
 
 
 class ImportError_(Exception):
     """The source does not look like what this script expects."""
 
 
-def wkb_from_gpkg(blob: bytes) -> bytes:
-    """Strip the GeoPackage binary header (magic, version, flags, srs_id, envelope)."""
-    if len(blob) < 8 or blob[:2] != b"GP":
-        raise ImportError_("geometry is not a GeoPackage binary blob (no 'GP' magic)")
-    flags = blob[3]
-    if flags & 0b0010_0000:
-        raise ImportError_("extended GeoPackage geometries are not supported")
-    if flags & 0b0001_0000:
-        raise ImportError_("empty geometry")
-    indicator = (flags >> 1) & 0b111
-    if indicator not in _ENVELOPE_DOUBLES:
-        raise ImportError_(f"invalid envelope indicator {indicator}")
-    return blob[8 + 8 * _ENVELOPE_DOUBLES[indicator] :]
+# -- reading CBS TopoJSON -------------------------------------------------------------------------
 
 
-class _WkbReader:
-    def __init__(self, data: bytes) -> None:
-        self.data = data
-        self.offset = 0
-
-    def _unpack(self, fmt: str) -> tuple[Any, ...]:
-        size = struct.calcsize(fmt)
-        if self.offset + size > len(self.data):
-            raise ImportError_("WKB ends early")
-        values = struct.unpack_from(fmt, self.data, self.offset)
-        self.offset += size
-        return values
-
-    def header(self) -> tuple[str, int, int]:
-        """(byte order prefix, 2D geometry type, number of coordinates per point)."""
-        (order,) = self._unpack("B")
-        if order not in (0, 1):
-            raise ImportError_(f"invalid WKB byte order {order}")
-        endian = "<" if order == 1 else ">"
-        (kind,) = self._unpack(f"{endian}I")
-        if kind & 0xE0000000:  # EWKB flags: Z, M, SRID
-            raise ImportError_("EWKB is not supported")
-        dims = {0: 2, 1: 3, 2: 3, 3: 4}.get(kind // 1000)
-        if dims is None:
-            raise ImportError_(f"unknown WKB geometry type {kind}")
-        return endian, kind % 1000, dims
-
-    def ring(self, endian: str, dims: int) -> Ring:
-        (count,) = self._unpack(f"{endian}I")
-        points = []
-        for _ in range(count):
-            values = self._unpack(f"{endian}{dims}d")
-            points.append((float(values[0]), float(values[1])))
-        return points
-
-    def polygon_body(self, endian: str, dims: int) -> Polygon:
-        (count,) = self._unpack(f"{endian}I")
-        return [self.ring(endian, dims) for _ in range(count)]
-
-    def geometry(self) -> list[Polygon]:
-        endian, kind, dims = self.header()
-        if kind == _WKB_POLYGON:
-            return [self.polygon_body(endian, dims)]
-        if kind != _WKB_MULTIPOLYGON:
-            raise ImportError_(f"expected a (multi)polygon, got WKB type {kind}")
-        (count,) = self._unpack(f"{endian}I")
-        polygons = []
-        for _ in range(count):
-            inner_endian, inner_kind, inner_dims = self.header()
-            if inner_kind != _WKB_POLYGON:
-                raise ImportError_(f"multipolygon holds WKB type {inner_kind}")
-            polygons.append(self.polygon_body(inner_endian, inner_dims))
-        return polygons
+def read_topology(path: Path) -> dict[str, Any]:
+    if not path.is_file():
+        raise ImportError_(f"{path} does not exist; see data/geo/README.md")
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ImportError_(f"{path} is not valid JSON: {exc}") from exc
+    if not isinstance(data, dict) or data.get("type") != "Topology" or "transform" not in data:
+        raise ImportError_(f"{path} is not a quantized TopoJSON Topology")
+    objects = data.get("objects")
+    if not isinstance(objects, dict) or len(objects) != 1:
+        raise ImportError_(f"{path} should hold exactly one object (a GeometryCollection)")
+    return data
 
 
-def parse_wkb(data: bytes) -> list[Polygon]:
-    reader = _WkbReader(data)
-    polygons = reader.geometry()
-    if reader.offset != len(data):
-        raise ImportError_("trailing bytes after the WKB geometry")
-    return polygons
+def geometries(topology: dict[str, Any]) -> list[dict[str, Any]]:
+    """The features of the topology's single GeometryCollection."""
+    [collection] = topology["objects"].values()
+    return list(collection["geometries"])
 
 
-def _signed_area(ring: Ring) -> float:
-    return sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in pairwise(ring)) / 2
+def transformation(topology: dict[str, Any]) -> Transformatie:
+    (sx, sy), (tx, ty) = topology["transform"]["scale"], topology["transform"]["translate"]
+    return Transformatie(float(sx), float(sy), float(tx), float(ty))
 
 
-def clean_ring(ring: Ring, *, outer: bool) -> Ring | None:
-    """Round, drop consecutive duplicates, close, orient (RFC 7946: outer counter-clockwise).
-
-    None when fewer than three distinct points are left.
-    """
-    rounded: Ring = []
-    for lon, lat in ring:
-        point = (round(lon, DECIMALS) + 0.0, round(lat, DECIMALS) + 0.0)  # + 0.0: no -0.0
-        if not rounded or rounded[-1] != point:
-            rounded.append(point)
-    while len(rounded) > 1 and rounded[-1] == rounded[0]:
-        rounded.pop()
-    if len(set(rounded)) < 3:
-        return None
-    rounded.append(rounded[0])
-    area = _signed_area(rounded)
-    if area == 0:
-        return None
-    if (area > 0) != outer:
-        rounded.reverse()
-    return rounded
+def arc_polygons(geometry: dict[str, Any]) -> list[list[list[int]]]:
+    """Arc references per ring per polygon, for a Polygon or a MultiPolygon."""
+    if geometry.get("type") == "Polygon":
+        return [geometry["arcs"]]
+    if geometry.get("type") == "MultiPolygon":
+        return list(geometry["arcs"])
+    raise ImportError_(f"{geometry.get('id')}: expected a (Multi)Polygon")
 
 
-def clean_polygons(polygons: list[Polygon]) -> list[Polygon]:
-    result = []
-    for polygon in polygons:
-        if not polygon:
+def polygons(
+    geometry: dict[str, Any], arcs: list[Boog], transform: Transformatie
+) -> list[Polygoon]:
+    """The geometry's polygons in (lon, lat), rings closed."""
+    return [
+        tuple(tuple(transform.graden(p) for p in ring_punten(ring, arcs)) for ring in polygon)
+        for polygon in arc_polygons(geometry)
+    ]
+
+
+def _area(polygon: Polygoon) -> float:
+    ring = polygon[0]
+    return abs(sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in pairwise(ring)))
+
+
+# -- assigning gemeenten to provinces -----------------------------------------------------------
+
+
+def assign_provinces(
+    gemeenten: dict[str, Any], provincies: dict[str, Any], counts: dict[str, int]
+) -> dict[str, str]:
+    """ISO province code by gemeente statcode, tested with a point inside each gemeente's largest
+    polygon. Stops when a gemeente lies in no province or in two, or when the counts per province
+    differ from ``counts``."""
+    shapes: dict[str, list[Polygoon]] = {}
+    province_arcs, province_transform = (
+        bogen_uit_delta(provincies["arcs"]),
+        transformation(provincies),
+    )
+    gemeente_arcs, gemeente_transform = (
+        bogen_uit_delta(gemeenten["arcs"]),
+        transformation(gemeenten),
+    )
+    for geometry in geometries(provincies):
+        statcode, statnaam = geometry["properties"]["statcode"], geometry["properties"]["statnaam"]
+        if statcode not in PROVINCIES:
+            raise ImportError_(f"unknown province {statcode} ({statnaam}): extend PROVINCIES")
+        code, naam = PROVINCIES[statcode]
+        if statnaam != naam:
+            raise ImportError_(f"province {statcode} is called {statnaam!r}, expected {naam!r}")
+        shapes[code] = polygons(geometry, province_arcs, province_transform)
+    result: dict[str, str] = {}
+    problems = []
+    for geometry in geometries(gemeenten):
+        props = geometry["properties"]
+        largest = max(polygons(geometry, gemeente_arcs, gemeente_transform), key=_area)
+        lon, lat = binnenpunt(largest)
+        found = sorted(code for code, shape in shapes.items() if in_polygonen(shape, lon, lat))
+        label = f"{props['statcode']} {props['statnaam']} (point {lon:.5f}, {lat:.5f})"
+        if len(found) != 1:
+            where = " and ".join(found) if found else "no province"
+            problems.append(f"{label} lies in {where}")
             continue
-        outer = clean_ring(polygon[0], outer=True)
-        if outer is None:
-            continue
-        holes = [clean_ring(hole, outer=False) for hole in polygon[1:]]
-        result.append([outer, *(hole for hole in holes if hole is not None)])
+        result[props["statcode"]] = found[0]
+    if problems:
+        raise ImportError_("; ".join(problems))
+    found_counts = Counter(result.values())
+    if found_counts != Counter(counts):
+        differences = ", ".join(
+            f"{code} {found_counts[code]} (expected {counts.get(code, 0)})"
+            for code in sorted(set(found_counts) | set(counts))
+            if found_counts[code] != counts.get(code, 0)
+        )
+        raise ImportError_(f"gemeenten per province differ from the facts: {differences}")
     return result
 
 
-def read_provinces(gpkg: Path) -> list[dict[str, Any]]:
-    """The Dutch provinces as GeoJSON features, sorted by code."""
-    if not gpkg.is_file():
-        raise ImportError_(f"{gpkg} does not exist; see data/geo/README.md")
-    connection = sqlite3.connect(f"file:{gpkg}?mode=ro", uri=True)
-    try:
-        rows = connection.execute(
-            f"SELECT name, geom FROM {LAYER} WHERE adm0_a3 = 'NLD' ORDER BY name"
-        ).fetchall()
-    finally:
-        connection.close()
-    features: dict[str, dict[str, Any]] = {}
-    for name, blob in rows:
-        if name in SKIP:
-            continue
-        if name not in CODES:
-            raise ImportError_(f"unexpected Dutch admin-1 name {name!r}: extend CODES or SKIP")
-        code = CODES[name]
-        if code in features:
-            raise ImportError_(f"{name!r} occurs more than once")
-        polygons = clean_polygons(parse_wkb(wkb_from_gpkg(blob)))
-        if not polygons:
-            raise ImportError_(f"{name!r} has no usable polygon")
-        features[code] = {
-            "type": "Feature",
-            "id": code,
-            "properties": {"code": code, "naam": name},
-            "geometry": {
-                "type": "MultiPolygon",
-                "coordinates": [[[list(p) for p in ring] for ring in poly] for poly in polygons],
-            },
+# -- writing ------------------------------------------------------------------------------------
+
+
+def merged_arcs(raw: list[Any]) -> dict[int, int]:
+    """For each arc, the reference of the first arc with the same positions (either way round).
+
+    The CBS file holds a few such duplicates (two gemeenten drew the same short border as two
+    arcs); merged, the border is shared and cancels out in a province's outline."""
+    first: dict[Boog, int] = {}
+    result = {}
+    for index, arc in enumerate(bogen_uit_delta(raw)):
+        if arc in first:
+            result[index] = first[arc]
+        elif arc[::-1] in first:
+            result[index] = ~first[arc[::-1]]
+        else:
+            first[arc] = result[index] = index
+    return result
+
+
+def gemeenten_topology(gemeenten: dict[str, Any], provincie: dict[str, str]) -> dict[str, Any]:
+    """Our topology: features sorted by code with code, naam and provincie; duplicate arcs merged
+    and unused arcs dropped (the others keep their order and their delta-encoded positions)."""
+    features = sorted(geometries(gemeenten), key=lambda g: str(g["properties"]["statcode"]))
+    merged = merged_arcs(gemeenten["arcs"])
+
+    def resolve(ref: int) -> int:
+        return merged[ref] if ref >= 0 else ~merged[~ref]
+
+    used = sorted(
+        {
+            ref if ref >= 0 else ~ref
+            for feature in features
+            for polygon in arc_polygons(feature)
+            for ring in polygon
+            for ref in map(resolve, ring)
         }
-    missing = sorted(set(CODES.values()) - set(features))
-    if missing:
-        raise ImportError_(f"provinces missing from the source: {', '.join(missing)}")
-    return [features[code] for code in sorted(features)]
+    )
+    number = {old: new for new, old in enumerate(used)}
+
+    def renumber(ref: int) -> int:
+        ref = resolve(ref)
+        return number[ref] if ref >= 0 else ~number[~ref]
+
+    out = []
+    for feature in features:
+        props = feature["properties"]
+        arcs = [[[renumber(r) for r in ring] for ring in p] for p in arc_polygons(feature)]
+        out.append(
+            {
+                "type": feature["type"],
+                "arcs": arcs[0] if feature["type"] == "Polygon" else arcs,
+                "properties": {
+                    "code": props["statcode"],
+                    "naam": props["statnaam"],
+                    "provincie": provincie[props["statcode"]],
+                },
+            }
+        )
+    return {
+        "type": "Topology",
+        "transform": gemeenten["transform"],
+        "objects": {OBJECT: {"type": "GeometryCollection", "geometries": out}},
+        "arcs": [gemeenten["arcs"][i] for i in used],
+    }
+
+
+def _compact(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def to_topojson(topology: dict[str, Any]) -> str:
+    """Compact JSON with one feature and one arc per line, so a new year gives a readable diff."""
+    collection = topology["objects"][OBJECT]
+    return (
+        f'{{"type":"Topology","transform":{_compact(topology["transform"])},'
+        f'"objects":{{"{OBJECT}":{{"type":"GeometryCollection","geometries":[\n'
+        + ",\n".join(_compact(g) for g in collection["geometries"])
+        + '\n]}},"arcs":[\n'
+        + ",\n".join(_compact(a) for a in topology["arcs"])
+        + "\n]}\n"
+    )
+
+
+def province_features(gemeenten: Gemeenten) -> list[dict[str, Any]]:
+    """One GeoJSON feature per province, its outline derived from its gemeenten, sorted by code."""
+    features = []
+    for code in sorted({g.provincie for g in gemeenten}):
+        outline = gemeenten.omtrek(g.code for g in gemeenten.in_provincie(code))
+        features.append(
+            {
+                "type": "Feature",
+                "id": code,
+                "properties": {"code": code, "naam": NAMEN[code]},
+                "geometry": {
+                    "type": "MultiPolygon",
+                    "coordinates": [[[list(p) for p in ring] for ring in poly] for poly in outline],
+                },
+            }
+        )
+    return features
 
 
 def to_geojson(features: list[dict[str, Any]]) -> str:
     """Compact JSON with one feature per line, so a refresh gives a readable diff."""
-    regels = [json.dumps(f, ensure_ascii=False, separators=(",", ":")) for f in features]
-    return '{"type":"FeatureCollection","features":[\n' + ",\n".join(regels) + "\n]}\n"
+    return (
+        '{"type":"FeatureCollection","features":[\n'
+        + ",\n".join(_compact(f) for f in features)
+        + "\n]}\n"
+    )
+
+
+def provinces_from_topojson(text: str) -> str:
+    """provinces.geojson derived from the text of gemeenten.topojson."""
+    gemeenten, problems = gemeenten_uit_topologie(json.loads(text), "gemeenten.topojson")
+    if gemeenten is None or problems:
+        raise ImportError_("; ".join(p.melding for p in problems))
+    return to_geojson(province_features(gemeenten))
+
+
+def build(
+    gemeenten_path: Path, provincies_path: Path, counts: dict[str, int] = AANTALLEN
+) -> dict[str, str]:
+    """File name -> text of the two files to write into data/geo/."""
+    gemeenten = read_topology(gemeenten_path)
+    provincies = read_topology(provincies_path)
+    topology = to_topojson(
+        gemeenten_topology(gemeenten, assign_provinces(gemeenten, provincies, counts))
+    )
+    return {"gemeenten.topojson": topology, "provinces.geojson": provinces_from_topojson(topology)}
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Import Dutch province boundaries as GeoJSON.")
-    parser.add_argument("--gpkg", type=Path, default=GPKG, help=f"world_map.gpkg (default {GPKG})")
-    parser.add_argument("--out", type=Path, default=OUT, help="output file")
+    parser = argparse.ArgumentParser(description="Import CBS gemeente and province boundaries.")
+    parser.add_argument(
+        "--gemeenten", type=Path, default=GEMEENTEN_BRON, help="CBS gemeente TopoJSON"
+    )
+    parser.add_argument(
+        "--provincies", type=Path, default=PROVINCIES_BRON, help="CBS provincie TopoJSON"
+    )
+    parser.add_argument("--out", type=Path, default=OUT, help="output folder (data/geo)")
     args = parser.parse_args(argv)
     try:
-        tekst = to_geojson(read_provinces(args.gpkg))
-    except (ImportError_, sqlite3.Error) as exc:
+        files = build(args.gemeenten, args.provincies)
+    except (ImportError_, KeyError, TypeError, ValueError) as exc:
         print(f"import_boundaries: {exc}", file=sys.stderr)
         return 1
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(tekst, encoding="utf-8")
-    print(f"{args.out}: {len(tekst.encode())} bytes")
+    args.out.mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        (args.out / name).write_text(text, encoding="utf-8")
+        print(f"{args.out / name}: {len(text.encode())} bytes")
     return 0
 
 

