@@ -22,6 +22,7 @@ import yaml
 REPO_DATA = (Path(__file__).resolve().parent.parent / "data").resolve()
 # The real province boundaries: the demo data uses the real provinces, so it uses these too.
 GRENZEN = REPO_DATA / "geo" / "provinces.geojson"
+GEMEENTEN = REPO_DATA / "geo" / "gemeenten.topojson"
 
 # The twelve provinces with a few real towns each (public geography).
 PROVINCIES: dict[str, tuple[str, str, str, tuple[str, ...]]] = {
@@ -198,6 +199,7 @@ def write(out: Path, size: int, seed: int) -> None:
         (out / naam).write_text(KOP + tekst, encoding="utf-8")
     (out / "geo").mkdir(exist_ok=True)
     shutil.copyfile(GRENZEN, out / "geo" / "provinces.geojson")
+    shutil.copyfile(GEMEENTEN, out / "geo" / "gemeenten.topojson")
 
 
 def main(argv: list[str] | None = None) -> int:

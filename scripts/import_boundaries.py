@@ -12,7 +12,7 @@ The sources are CBS's generalised boundaries of 2025 as TopoJSON (see data/geo/R
 - ``provinces.geojson``: each province's outline derived from its gemeenten (the arcs used by
   exactly one of them), so province and gemeente borders agree exactly.
 
-Standard library and :mod:`regio.gemeenten` (itself standard library only, and the same arc
+Standard library and :mod:`regio.gegevens.gemeenten` (itself standard library only, and the same arc
 cancellation the site uses). The same input gives the same bytes.
 """
 
@@ -26,7 +26,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from regio.gemeenten import (
+from regio.gegevens.gemeenten import (
     OBJECT,
     Boog,
     Gemeenten,
@@ -37,7 +37,7 @@ from regio.gemeenten import (
     in_polygonen,
     ring_punten,
 )
-from regio.geo import Polygoon
+from regio.gegevens.grenzen import Polygoon
 
 REPO = Path(__file__).resolve().parent.parent
 CBS = REPO.parent / "shared" / "geo" / "cbs"

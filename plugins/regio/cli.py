@@ -147,6 +147,7 @@ def _parser(met_nieuw: bool = True) -> argparse.ArgumentParser:
     schema_cmd.add_argument(
         "--out", type=Path, default=Path("schemas"), help="doelmap (standaard: schemas)"
     )
+    _data_dir_argument(schema_cmd)
     return parser
 
 
@@ -319,8 +320,9 @@ def _nieuw(args: argparse.Namespace) -> int:
 
 def _schema(args: argparse.Namespace) -> int:
     from regio.gegevens import schema
+    from regio.gegevens.gemeenten import gemeentenamen
 
-    for pad in schema.schrijf(args.out):
+    for pad in schema.schrijf(args.out, gemeentenamen(args.data_dir)):
         print(f"geschreven: {pad}", file=sys.stderr)
     return 0
 

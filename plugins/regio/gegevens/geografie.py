@@ -9,8 +9,9 @@ return the positions found.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from regio.gegevens.gemeenten import Gemeenten
 from regio.gegevens.grenzen import Grens
 from regio.gegevens.model import Entiteit, Gebied, Provincie
 from regio.gegevens.parse import ENKELVOUD
@@ -50,10 +51,13 @@ LatLon = tuple[float, float]
 
 @dataclass(frozen=True)
 class Geografie:
-    """What the map needs: the boundaries by ISO code, and the position (lat, lon) by entity id."""
+    """What the map and the gemeente pages need: the boundaries by ISO code, the position
+    (lat, lon) by entity id, and the gemeenten with the codes each entity lists."""
 
     grenzen: dict[str, Grens]
     posities: dict[str, tuple[float, float]]
+    gemeenten: Gemeenten | None = None
+    gemeenten_van: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def geografie(

@@ -169,6 +169,16 @@ class Gebied(Entiteit):
     provincies: Lijst[Verwijzing] = Field(
         default=(), description="ids van de provincies waarin het actief is."
     )
+    gemeenten: Lijst[Tekst] = Field(
+        default=(),
+        description="De gemeenten die samen het gebied vormen, geschreven zoals het CBS ze noemt "
+        "(bijv. Súdwest-Fryslân, 's-Hertogenbosch). De provincies volgen eruit: die hoeven dan "
+        "niet ook onder 'provincies'.",
+    )
+    gemeenten_volledig: bool = Field(
+        default=True,
+        description="false als de bron maar een deel van de gemeenten van het gebied noemt.",
+    )
     landelijk: bool = Field(default=False, description="true als het landelijk werkt.")
     plaats: Tekst | None = Field(default=None, description="Plaats (een Nederlandse plaatsnaam).")
     coordinaten: Coordinaten | None = Field(

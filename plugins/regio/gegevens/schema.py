@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -16,11 +17,22 @@ def schema_naam(bestand: str) -> str:
     return bestand.removesuffix(".yaml") + ".schema.json"
 
 
-def schemas() -> dict[str, dict[str, Any]]:
-    """File name of each schema -> the schema, in a stable order."""
+def schemas(gemeentenamen: Sequence[str] = ()) -> dict[str, dict[str, Any]]:
+    """File name of each schema -> the schema, in a stable order.
+
+    With ``gemeentenamen`` every ``gemeenten`` list allows just those names, so an editor's
+    YAML tooling offers them for autocompletion (the validator checks them either way).
+    """
     result = {}
     for bestand, soort in BESTANDEN.items():
         schema = soort.model_json_schema()
+        if gemeentenamen:
+            _gemeenten_als_keuze(schema)
+            schema.setdefault("$defs", {})["Gemeente"] = {
+                "type": "string",
+                "enum": sorted(gemeentenamen),
+                "description": "Een gemeente van 2025, geschreven zoals het CBS haar noemt.",
+            }
         result[schema_naam(bestand)] = {
             "$schema": SCHEMA_DIALECT,
             "$id": schema_naam(bestand),
@@ -30,14 +42,23 @@ def schemas() -> dict[str, dict[str, Any]]:
     return result
 
 
+def _gemeenten_als_keuze(schema: Any) -> None:
+    if isinstance(schema, dict):
+        eigenschappen = schema.get("properties")
+        if isinstance(eigenschappen, dict) and "gemeenten" in eigenschappen:
+            eigenschappen["gemeenten"]["items"] = {"$ref": "#/$defs/Gemeente"}
+        for waarde in schema.values():
+            _gemeenten_als_keuze(waarde)
+
+
 def als_tekst(schema: dict[str, Any]) -> str:
     return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
 
 
-def schrijf(out: Path) -> list[Path]:
+def schrijf(out: Path, gemeentenamen: Sequence[str] = ()) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     paden = []
-    for naam, schema in schemas().items():
+    for naam, schema in schemas(gemeentenamen).items():
         pad = out / naam
         pad.write_text(als_tekst(schema), encoding="utf-8")
         paden.append(pad)

@@ -7,6 +7,9 @@ from datetime import date
 from pathlib import Path
 
 from regio.gegevens import checks
+from regio.gegevens.gebieden import controleer_gemeenten, gemeenten_per_gebied
+from regio.gegevens.gemeenten import BESTAND as GEMEENTEN
+from regio.gegevens.gemeenten import laad_gemeenten
 from regio.gegevens.geografie import Geografie, geografie
 from regio.gegevens.grenzen import laad_grenzen
 from regio.gegevens.load import Geladen, load_file
@@ -73,7 +76,16 @@ def valideer(
         grenzen, grensproblemen = laad_grenzen(data_dir / GRENZEN, grenzen_bestand)
         posities, geoproblemen = geografie(gegevens, grenzen, gazetteer(), grenzen_bestand)
         problemen.extend([*grensproblemen, *geoproblemen])
-        kaart = Geografie(grenzen, posities)
+        gemeenten_bestand = weergave(GEMEENTEN)
+        gemeenten, gemeenteproblemen = laad_gemeenten(data_dir / GEMEENTEN, gemeenten_bestand)
+        problemen.extend(gemeenteproblemen)
+        if gemeenten is not None:
+            problemen.extend(controleer_gemeenten(gegevens, gemeenten, gemeenten_bestand))
+            kaart = Geografie(
+                grenzen, posities, gemeenten, gemeenten_per_gebied(gegevens, gemeenten)
+            )
+        else:
+            kaart = Geografie(grenzen, posities)
     elif isinstance(regios, RegiosBestand) or isinstance(contacts, ContactsBestand):
         # One file is broken: still check what the other file holds on its own, so an editor
         # sees every problem at once; references wait until both files parse.

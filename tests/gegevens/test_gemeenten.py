@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from regio.gemeenten import (
+from regio.gegevens.gemeenten import (
     Gemeenten,
     binnenpunt,
     bogen_uit_delta,
@@ -20,9 +20,9 @@ from regio.gemeenten import (
     laad_gemeenten,
     ring_punten,
 )
-from regio.geo import laad_grenzen
-from regio.plaatsen import gazetteer
-from regio.problems import als_tekst
+from regio.gegevens.grenzen import laad_grenzen
+from regio.gegevens.plaatsen import gazetteer
+from regio.gegevens.problems import als_tekst
 from tests.conftest import FIXTURES, REPO
 
 FIXTURE = FIXTURES / "gemeenten"

@@ -8,7 +8,8 @@ used exactly once within a set are the set's outline.
 
 The boundaries are generalised (see data/geo/README.md): good for a map and for finding the
 gemeente of a town, not for legal questions. Everything here is a pure function of its input;
-loading never raises, it returns problems with Dutch messages instead (like :mod:`regio.geo`).
+loading never raises, it returns problems with Dutch messages instead (like
+:mod:`regio.gegevens.grenzen`).
 """
 
 from __future__ import annotations
@@ -24,12 +25,14 @@ from itertools import accumulate, pairwise
 from pathlib import Path
 from typing import Any
 
-from regio.geo import _JSON_HINTS, MAX_BYTES, Polygoon, Punt, Ring
-from regio.model import PROVINCIE_CODE_PATTERN
-from regio.parse import slug
-from regio.problems import Positie, Probleem, fout
+from regio.gegevens.grenzen import _JSON_HINTS, MAX_BYTES, Polygoon, Punt, Ring
+from regio.gegevens.model import PROVINCIE_CODE_PATTERN
+from regio.gegevens.parse import slug
+from regio.gegevens.problems import Positie, Probleem, fout
 
 GEMEENTE_CODE_PATTERN = r"^GM\d{4}$"
+# The gemeenten, relative to the data directory (see data/geo/README.md).
+BESTAND = "geo/gemeenten.topojson"
 OBJECT = "gemeenten"  # the name of the GeometryCollection in the topology
 DECIMALEN = 5  # about 1 m; the source is quantized to about 100 m
 CEL_GRADEN = 0.1  # cell size of the grid that op_punt uses to find candidates
@@ -143,7 +146,7 @@ class Gemeenten:
     def suggestie(self, naam: str) -> str:
         """' Bedoelde u 'Breda'?' when a gemeente's name looks like ``naam``, else ''.
 
-        The same form as :func:`regio.parse.suggestie`, but compared without accents.
+        The same form as :func:`regio.gegevens.parse.suggestie`, but compared without accents.
         """
         gemeente = self.zoek_naam(naam) or self.lijkt_op(naam)
         return f" Bedoelde u '{gemeente.naam}'?" if gemeente else ""
@@ -385,6 +388,12 @@ def _in_kolom(polygoon: Polygoon, x: float, y: float, breedte: float) -> tuple[f
 
 class _Vorm(Exception):
     """The JSON is valid but not the expected TopoJSON shape."""
+
+
+def gemeentenamen(data_dir: Path) -> list[str]:
+    """The names of the gemeenten in ``data_dir`` (none when the file does not load)."""
+    gemeenten, _ = laad_gemeenten(data_dir / BESTAND, BESTAND)
+    return sorted(g.naam for g in gemeenten or ())
 
 
 def laad_gemeenten(pad: Path, bestand: str) -> tuple[Gemeenten | None, list[Probleem]]:
