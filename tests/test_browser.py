@@ -327,6 +327,25 @@ def test_map_page_with_tiles_none_makes_no_external_request(
         assert {urlsplit(u).hostname for u in verzoeken} == {"127.0.0.1"}
 
 
+def test_map_cannot_zoom_out_past_the_netherlands_and_shows_a_scale(
+    browser: Browser, fixture_site: str
+) -> None:
+    # The fixture site has no tiles, the case in which folium dropped the zoom limits.
+    with _kaart(browser, fixture_site + "kaart/kaart.html") as (page, _, fouten):
+        expect(page.locator(".leaflet-overlay-pane path")).to_have_count(2)
+        grenzen = page.evaluate(
+            """() => {
+                const map = window[document.querySelector(".folium-map").id];
+                map.setZoom(1, {animate: false});
+                return [map.getMinZoom(), map.getMaxZoom(), map.getZoom()];
+            }"""
+        )
+        assert grenzen == [6, 18, 6]
+        expect(page.locator(".leaflet-control-scale-line")).to_have_count(1)
+        expect(page.locator(".leaflet-control-scale-line")).to_contain_text("km")
+        assert fouten == []
+
+
 @pytest.mark.parametrize("breedte", ["desktop", "telefoon"])
 def test_map_page_screenshot(
     browser: Browser, echte_site: str, screenshot_dir: Path, breedte: str

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from regio.cli import main
 from regio.gegevens.geografie import NEDERLAND, geografie
 from regio.gegevens.grenzen import laad_grenzen
 from regio.gegevens.plaatsen import gazetteer
@@ -76,6 +77,42 @@ def test_place_in_a_named_province_is_fine(data_dir: Path, waarde: str, provinci
     resultaat = controleer(data_dir)
     assert meldingen(resultaat) == []
     assert resultaat.geografie is not None and "voorbeeldregio" in resultaat.geografie.posities
+
+
+def test_unknown_organisation_place_is_an_error_like_any_other(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # An organisation's 'plaats' places it in the open data (GeoJSON): a typo must not silently
+    # drop it from there, but be reported at the value, as for a partnership.
+    vervang(
+        data_dir,
+        "contacts.yaml",
+        "    soort: lerarenopleiding\n",
+        "    plaats: Utrehct\n    soort: lerarenopleiding\n",
+    )
+    lijn = regel(data_dir, "contacts.yaml", "plaats: Utrehct")
+    verwacht = (
+        f"data/contacts.yaml:{lijn}:13: fout: organisatie 'voorbeeld-pabo': plaats 'Utrehct' is "
+        "onbekend (niet gevonden in GeoNames). Bedoelde u 'Utrecht'? Staat de plaats er echt "
+        "niet in, laat 'plaats' dan weg."
+    )
+    assert meldingen(controleer(data_dir)) == [verwacht]
+    assert main(["validate", "--data-dir", str(data_dir)]) == 1
+    assert capsys.readouterr().out.splitlines() == [verwacht.replace("data/", f"{data_dir}/", 1)]
+
+
+def test_known_organisation_place_is_fine(data_dir: Path) -> None:
+    vervang(
+        data_dir,
+        "contacts.yaml",
+        "    soort: lerarenopleiding\n",
+        "    plaats: Utrecht\n    soort: lerarenopleiding\n",
+    )
+    resultaat = controleer(data_dir)
+    assert meldingen(resultaat) == []
+    # Organisations are not on the map: the positions stay those of the map's entries.
+    assert resultaat.geografie is not None
+    assert list(resultaat.geografie.posities) == ["voorbeeldregio"]
 
 
 def test_unknown_province_id_is_reported_once(data_dir: Path) -> None:

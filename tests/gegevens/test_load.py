@@ -71,7 +71,8 @@ def test_duplicate_key_is_an_error_that_names_both_lines() -> None:
         (b"a: 1\nb:\n  \t- x\n", 3, 3, "tab gebruikt voor inspringen"),
         (b"", 1, 1, "bestand is leeg"),
         (b"# alleen commentaar\n\n", 1, 1, "bestand is leeg"),
-        (b"\xef\xbb\xbfprovincies: []\n", 1, 1, "BOM"),
+        (b"\xef\xbb\xbf\xef\xbb\xbfprovincies: []\n", 1, 1, "(U+FEFF)"),  # one BOM too many
+        (b"a: ok\nb: caf\xef\xbb\xbf\n", 2, 7, "(U+FEFF)"),  # a BOM inside the file
         (b"a: ok\nb: caf\xe9\n", 2, 7, "geen geldige UTF-8"),
         (b"a: !!python/object:os.system x\n", 1, 4, "YAML-tag"),
         (b"a: !eigen x\n", 1, 4, "YAML-tag '!eigen' is niet toegestaan"),
@@ -87,6 +88,22 @@ def test_broken_yaml_gives_one_dutch_message_at_the_right_place(
 ) -> None:
     assert _enig_probleem(raw)[:2] == (regel, kolom)
     assert fragment in _enig_probleem(raw)[2]
+
+
+def test_a_leading_bom_is_accepted_and_columns_are_counted_without_it() -> None:
+    # Windows editors (Notepad, Excel) save 'UTF-8 with BOM'; YAML allows a leading BOM.
+    raw = b"\xef\xbb\xbfprovincies:\n  - id: utrecht\n"
+    geladen = load_bytes(raw, "f.yaml").geladen
+    assert geladen is not None
+    assert geladen.data == {"provincies": [{"id": "utrecht"}]}
+    assert geladen.positie(("provincies",), sleutel=True).kolom == 1
+    assert (
+        geladen.positie(("provincies", 0, "id")).regel,
+        geladen.positie(("provincies", 0, "id")).kolom,
+    ) == (2, 9)
+    # A problem on the first line points where the editor sees it, not three bytes further.
+    assert _enig_probleem(b"\xef\xbb\xbfa: !eigen x\n")[:2] == (1, 4)
+    assert _enig_probleem(b"\xef\xbb\xbfa: caf\xe9\n")[:2] == (1, 7)
 
 
 def test_alias_bomb_is_refused_quickly() -> None:

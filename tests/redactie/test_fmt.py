@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 from pathlib import Path
 from typing import Any
 
@@ -268,6 +269,32 @@ def test_check_reports_unformatted_files_and_writes_nothing(
     assert gevangen.out == ""
     assert gevangen.err == "Alle gegevensbestanden zijn netjes opgemaakt.\n"
     assert not list(data_dir.glob(".*.tmp"))  # the temporary file was renamed into place
+
+
+def test_fmt_removes_a_leading_bom_and_check_reports_it(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["fmt", "--data-dir", str(data_dir)]) == 0
+    capsys.readouterr()
+    pad = data_dir / "contacts.yaml"
+    netjes = pad.read_bytes()
+    pad.write_bytes(codecs.BOM_UTF8 + netjes)
+    assert main(["validate", "--data-dir", str(data_dir)]) == 0, capsys.readouterr().out
+
+    assert main(["fmt", "--check", "--data-dir", str(data_dir)]) == 1
+    uit = capsys.readouterr().out
+    assert uit.startswith(
+        f"{data_dir}/contacts.yaml: niet netjes opgemaakt; voer 'regio fmt' uit\n"
+        "Het bestand begint met een BOM (byte order mark), een onzichtbaar teken; "
+        "'regio fmt' haalt het weg.\n"
+    )
+    assert "\ufeff" not in uit  # the diff shows nothing invisible
+    assert pad.read_bytes() == codecs.BOM_UTF8 + netjes
+
+    assert main(["fmt", "--data-dir", str(data_dir)]) == 0
+    assert capsys.readouterr().err == f"opgemaakt: {data_dir}/contacts.yaml\n"
+    assert pad.read_bytes() == netjes
+    assert main(["fmt", "--check", "--data-dir", str(data_dir)]) == 0
 
 
 @pytest.mark.parametrize(

@@ -25,8 +25,10 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from regio.cli import main
+from regio.gegevens.gemeenten import gemeentenamen
 from regio.gegevens.plaatsen import gazetteer
 from regio.gegevens.registry import COLLECTIES
+from regio.gegevens.schema import als_tekst, schemas
 from regio.gegevens.validate import valideer
 from regio.site import Site
 from regio.uitvoer import export
@@ -450,14 +452,16 @@ def test_the_files_and_their_page_are_in_the_build(gebouwd: Path) -> None:
         " ".join(pagina.tekst.split())
     )
     assert "CC BY 4.0" in pagina.tekst and "GeoNames" in pagina.tekst
-    assert "Natural Earth" in pagina.tekst
+    assert "CBS / Kadaster, 2025" in pagina.tekst
     # In the nav, as "Open data", on every page.
     home = lees(gebouwd / "index.html")
     nav = {a.text.strip(): a.attrs["href"] for a in home.binnen("a", "md-nav--primary")}
     assert nav["Open data"] == "open-data/"
     # The editors' schemas published as they are committed.
-    for naam in ("regions.schema.json", "contacts.schema.json"):
-        assert (map_ / "schemas" / naam).read_bytes() == (REPO / "schemas" / naam).read_bytes()
+    # (with the gemeenten of the site's own data offered as choices)
+    namen = gemeentenamen(FIXTURES / "geldig")
+    for naam, schema in schemas(namen).items():
+        assert (map_ / "schemas" / naam).read_text(encoding="utf-8") == als_tekst(schema)
 
 
 def test_every_geojson_place_links_to_a_page_of_the_build(gebouwd: Path) -> None:

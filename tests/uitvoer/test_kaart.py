@@ -83,6 +83,31 @@ def _zonder_data(html: str) -> str:
     )
 
 
+def _kaartopties(html: str) -> tuple[dict[str, object], str]:
+    """The options the document hands to ``L.map`` (folium spreads them in as an object
+    literal), and the script after that call."""
+    match = re.search(
+        r"L\.map\(\s*\"map_\d+\",\s*\{[^{]*\.\.\.(\{.*?\})\s*\}\s*\);(.*)", html, re.S
+    )
+    assert match, "geen L.map(...) in het kaartdocument"
+    # tojavascript writes JSON values with a trailing comma after the last one.
+    return json.loads(re.sub(r",\s*\}$", "}", match.group(1))), match.group(2)
+
+
+@pytest.mark.parametrize("tiles", ["pdok", "none"])
+def test_zoom_limits_and_scale_reach_the_leaflet_map(data_dir: Path, tiles: str) -> None:
+    # folium keeps min_zoom and max_zoom only for a tile layer it makes itself (tiles=None makes
+    # none), and our own map template dropped the scale control: the map could be zoomed out to
+    # the whole world and showed no scale.
+    site = _site(data_dir)
+    html = kaart_html(site, site.geografie, KaartOpties(tiles=tiles, max_zoom=17))  # type: ignore[arg-type]
+    opties, daarna = _kaartopties(html)
+    assert (opties.get("zoom"), opties.get("minZoom"), opties.get("maxZoom")) == (7, 6, 17)
+    assert re.search(
+        r"L\.control\.scale\(\{\s*\"imperial\": false,?\s*\}\)\.addTo\(map_\d+\);", daarna
+    )
+
+
 def test_two_renders_are_byte_identical(echte_site: Site) -> None:
     eerste = kaart_html(echte_site, echte_site.geografie)  # type: ignore[arg-type]
     assert kaart_html(echte_site, echte_site.geografie) == eerste  # type: ignore[arg-type]

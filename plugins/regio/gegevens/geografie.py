@@ -1,5 +1,6 @@
 """Geography checks: boundaries per province, and where each onderwijsregio, partnership and
-project lies (from its ``plaats`` or its ``coordinaten``).
+project lies (from its ``plaats`` or its ``coordinaten``); an organisation's ``plaats`` is checked
+by the same rule (the open data places it there), though it is not on the map.
 
 Like :mod:`regio.gegevens.checks`, nothing here raises or stops at the first problem; the
 difference is that these checks also need the province boundaries and the gazetteer, and
@@ -13,7 +14,7 @@ from dataclasses import dataclass, field
 
 from regio.gegevens.gemeenten import Gemeenten
 from regio.gegevens.grenzen import Grens
-from regio.gegevens.model import Entiteit, Gebied, Provincie
+from regio.gegevens.model import Entiteit, Gebied, Organisatie, Provincie
 from regio.gegevens.parse import ENKELVOUD
 from regio.gegevens.plaatsen import Gazetteer
 from regio.gegevens.problems import Positie, Probleem, fout
@@ -72,6 +73,10 @@ def geografie(
     namen = _provincienamen(gegevens, grenzen)
     posities: dict[str, tuple[float, float]] = {}
     for entiteit, plek in gegevens.alle():
+        if isinstance(entiteit, Organisatie) and entiteit.plaats is not None:
+            # Checked only: the map's positions are those of its layers (GEBIEDEN).
+            problemen.extend(_plaats(entiteit, plek, gegevens, grenzen, plaatsen, namen)[1])
+            continue
         if plek.collectie not in GEBIEDEN or not isinstance(entiteit, Gebied):
             continue
         if entiteit.coordinaten is not None:
@@ -134,8 +139,11 @@ def _label(entiteit: Entiteit, plek: Plek) -> str:
     return f"{ENKELVOUD[plek.collectie]} '{entiteit.id}': "
 
 
-def _verklaarde_codes(entiteit: Gebied, gegevens: Gegevens) -> list[str]:
-    """ISO codes of the provinces the entity names (unknown ids are reported elsewhere)."""
+def _verklaarde_codes(entiteit: Gebied | Organisatie, gegevens: Gegevens) -> list[str]:
+    """ISO codes of the provinces the entity names (unknown ids are reported elsewhere); an
+    organisation names none."""
+    if not isinstance(entiteit, Gebied):
+        return []
     per_id = {p.id: p.code for p in gegevens.provincies}
     return [per_id[i] for i in entiteit.provincies if i in per_id]
 
@@ -204,7 +212,7 @@ def _coordinaten(
 
 
 def _plaats(
-    entiteit: Gebied,
+    entiteit: Gebied | Organisatie,
     plek: Plek,
     gegevens: Gegevens,
     grenzen: dict[str, Grens],
@@ -217,12 +225,13 @@ def _plaats(
     if gevonden is None:
         suggesties = plaatsen.suggesties(entiteit.plaats, 1)
         hint = f" Bedoelde u '{suggesties[0]}'?" if suggesties else ""
+        # An organisation has no 'coordinaten' to offer instead.
+        anders = " of geef 'coordinaten' op" if isinstance(entiteit, Gebied) else ""
         return None, [
             fout(
                 plek.positie("plaats"),
                 f"{label}plaats '{entiteit.plaats}' is onbekend (niet gevonden in GeoNames)."
-                f"{hint} Staat de plaats er echt niet in, laat 'plaats' dan weg of geef "
-                "'coordinaten' op.",
+                f"{hint} Staat de plaats er echt niet in, laat 'plaats' dan weg{anders}.",
             )
         ]
     positie = (gevonden.lat, gevonden.lon)

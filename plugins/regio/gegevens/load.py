@@ -9,6 +9,7 @@ problems with Dutch messages instead.
 
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -211,13 +212,10 @@ def load_bytes(raw: bytes, bestand: str) -> LaadResultaat:
             f"bestand is te groot ({len(raw) // (1024 * 1024)} MB); "
             f"de grens is {MAX_BYTES // (1024 * 1024)} MB. Splits de gegevens op.",
         )
-    if raw.startswith(b"\xef\xbb\xbf"):
-        return _probleem(
-            bestand,
-            1,
-            1,
-            "bestand begint met een BOM (byte order mark). Sla het op als 'UTF-8' zonder BOM.",
-        )
+    # YAML allows one byte order mark at the start, and Windows editors write it ('UTF-8 with
+    # BOM'). Dropped before anything counts lines and columns, so positions are as the editor sees
+    # them; a BOM anywhere else is refused with the other invisible characters below.
+    raw = raw.removeprefix(codecs.BOM_UTF8)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -497,6 +497,7 @@ def _commentaarteksten(tekst: str) -> list[str]:
 
 def maak_op(tekst: str, soort: type[Model], bestand: str) -> Opgemaakt:
     """Format one data file; never formats a file that does not load or match the model."""
+    tekst = tekst.removeprefix("\ufeff")  # a leading BOM (the loader accepts it) is not kept
     geladen = load_bytes(tekst.encode("utf-8"), bestand)
     fouten = [p for p in geladen.problemen if p.is_fout]
     if geladen.geladen is None or fouten:
@@ -641,7 +642,15 @@ def maak_map_op(data_dir: Path, weergave: str) -> list[Uitkomst]:
 
 
 def verschil(oud: str, nieuw: str, bestand: str, *, max_regels: int = 20) -> str:
-    """A short unified diff of what formatting would change."""
+    """A short unified diff of what formatting would change (a leading BOM, which a diff cannot
+    show, is named in a line above it)."""
+    kop = []
+    if oud.startswith("\ufeff"):
+        kop = [
+            "Het bestand begint met een BOM (byte order mark), een onzichtbaar teken; "
+            "'regio fmt' haalt het weg."
+        ]
+        oud = oud.removeprefix("\ufeff")
     regels = list(
         difflib.unified_diff(
             oud.splitlines(), nieuw.splitlines(), bestand, f"{bestand} (opgemaakt)", lineterm=""
@@ -650,7 +659,7 @@ def verschil(oud: str, nieuw: str, bestand: str, *, max_regels: int = 20) -> str
     if len(regels) > max_regels:
         meer = len(regels) - max_regels
         regels = [*regels[:max_regels], f"… en nog {meer} {'regel' if meer == 1 else 'regels'}"]
-    return "\n".join(regels)
+    return "\n".join(kop + regels)
 
 
 def schrijf_atomisch(pad: Path, tekst: str) -> None:

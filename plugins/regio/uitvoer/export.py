@@ -397,7 +397,9 @@ def bestanden(site: Site, site_url: str = "", plaatsen: Gazetteer | None = None)
                     "Feiten bij de programma's (kolom programma: het id)",
                 )
             )
-    for naam, schema in bestandschema.schemas().items():
+    gemeenten = site.geografie.gemeenten if site.geografie else None
+    namen = [g.naam for g in gemeenten or ()]
+    for naam, schema in bestandschema.schemas(namen).items():
         bestand = naam.removesuffix(".schema.json") + ".yaml"
         result.append(
             Bestand(

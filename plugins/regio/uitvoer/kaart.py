@@ -120,7 +120,8 @@ class _KaartFiguur(Figure):
 
 
 class _RegioMap(folium.Map):
-    """folium's Map with local assets and without the zoom-blocking viewport meta."""
+    """folium's Map with local assets and without the zoom-blocking viewport meta; its scale
+    control (``control_scale``) is metric only."""
 
     _template = Template(
         """
@@ -147,6 +148,9 @@ class _RegioMap(folium.Map):
                     ...{{ this.options|tojavascript }}
                 }
             );
+            {%- if this.control_scale %}
+            L.control.scale({{ {"imperial": False}|tojavascript }}).addTo({{ this.get_name() }});
+            {%- endif %}
         {% endmacro %}
         """
     )
@@ -252,8 +256,6 @@ def kaart_html(site: Site, geografie: Geografie, opties: KaartOpties | None = No
         kaart = _RegioMap(
             location=[52.2, 5.3],
             zoom_start=7,
-            min_zoom=6,
-            max_zoom=opties.max_zoom,
             tiles=None,
             control_scale=True,
         )
@@ -271,8 +273,10 @@ def kaart_html(site: Site, geografie: Geografie, opties: KaartOpties | None = No
             ),
             ("regio_kaart_css", f"{assets}/kaart/regio-kaart.css"),
         ]
-        # Without a tile layer Leaflet knows no maximum zoom, and marker clustering needs one.
-        kaart.options["maxZoom"] = opties.max_zoom
+        # folium gives min_zoom and max_zoom only to the tile layer it makes itself (none with
+        # tiles=None), so they go into the options it hands to L.map. Without them Leaflet knows
+        # no maximum zoom (marker clustering needs one) and lets the map zoom out to the world.
+        kaart.options.update(minZoom=6, maxZoom=opties.max_zoom)
         figuur.add_child(kaart)
         if opties.tiles != "none":
             url = PDOK_TILES if opties.tiles == "pdok" else opties.tiles
