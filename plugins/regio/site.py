@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
+from regio.gegevens.gemeenten import Gemeente
 from regio.gegevens.geografie import Geografie
 from regio.gegevens.grenzen import svg_omtrek
 from regio.gegevens.model import (
@@ -69,7 +70,7 @@ class Site:
         self._rollen: dict[str, list[Rol]] = defaultdict(list)
         self._projecten: dict[str, list[Project]] = defaultdict(list)
         for gebied in self.gebieden():
-            for provincie in gebied.provincies:
+            for provincie in self._provincie_ids(gebied):
                 self._in_provincie[provincie].append(gebied)
             if gebied.penvoerder:
                 self._rollen[gebied.penvoerder].append(Rol("penvoerder", gebied))
@@ -190,7 +191,28 @@ class Site:
         return {naam: sorted(lijst, key=_sleutel) for naam, lijst in result.items()}
 
     def provincies_van(self, gebied: Gebied) -> list[Provincie]:
-        return [self.provincie(p) for p in gebied.provincies]
+        """The provinces it declares, then those its gemeenten lie in (one fact, written once)."""
+        return [self.provincie(p) for p in self._provincie_ids(gebied)]
+
+    def _provincie_ids(self, gebied: Gebied) -> list[str]:
+        ids = list(gebied.provincies)
+        if self.geografie is None or self.geografie.gemeenten is None:
+            return ids
+        per_code = {p.code: p.id for p in self.gegevens.provincies}
+        for code in self.geografie.gemeenten_van.get(gebied.id, ()):
+            gemeente = self.geografie.gemeenten.met_code(code)
+            provincie = per_code.get(gemeente.provincie) if gemeente else None
+            if provincie is not None and provincie not in ids:
+                ids.append(provincie)
+        return ids
+
+    def gemeenten_van(self, gebied: Gebied) -> list[Gemeente]:
+        """The gemeenten an entity lists, as known gemeenten, sorted by name."""
+        if self.geografie is None or self.geografie.gemeenten is None:
+            return []
+        gemeenten = self.geografie.gemeenten
+        lijst = [gemeenten.met_code(c) for c in self.geografie.gemeenten_van.get(gebied.id, ())]
+        return sorted((g for g in lijst if g is not None), key=lambda g: g.slug)
 
     def onderwijsregios_per_status(self) -> dict[str, list[Onderwijsregio]]:
         result: dict[str, list[Onderwijsregio]] = {

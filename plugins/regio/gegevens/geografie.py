@@ -59,6 +59,27 @@ class Geografie:
     posities: dict[str, tuple[float, float]]
     gemeenten: Gemeenten | None = None
     gemeenten_van: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # The gemeente each located entity lies in (code, by entity id), and each gazetteer place's
+    # gemeente (name, code): where the coordinates fall, worked out at build time.
+    gemeente_bij: dict[str, str] = field(default_factory=dict)
+    plaatsen: tuple[tuple[str, str], ...] = ()
+
+
+def in_gemeenten(
+    gemeenten: Gemeenten, posities: dict[str, LatLon], plaatsen: Gazetteer
+) -> tuple[dict[str, str], tuple[tuple[str, str], ...]]:
+    """The gemeente of each entity position and of each gazetteer place (those at sea or
+    just outside the generalised outlines have none)."""
+    bij = {}
+    for ident, (lat, lon) in posities.items():
+        if (gemeente := gemeenten.op_punt(lat, lon)) is not None:
+            bij[ident] = gemeente.code
+    gevonden = []
+    for record in plaatsen.records:
+        plaats = record.plaats
+        if (gemeente := gemeenten.op_punt(plaats.lat, plaats.lon)) is not None:
+            gevonden.append((plaats.naam, gemeente.code))
+    return bij, tuple(sorted(set(gevonden)))
 
 
 def geografie(

@@ -63,6 +63,15 @@ class Feit(Model):
         default=None, description="Datum waarop het feit gold (JJJJ-MM-DD)."
     )
     bron: Lijst[Url] = Field(default=(), description="Webadres(sen) waar dit feit staat.")
+    aantal: Annotated[int, Strict(), Field(ge=0)] | None = Field(
+        default=None,
+        description="Het aantal dat het feit noemt, als het iets telt (bijv. 50 onderwijsregio's).",
+    )
+    telt: Literal["onderwijsregios", "projecten"] | None = Field(
+        default=None,
+        description="Wat 'aantal' telt: onderwijsregios, of projecten van dit programma. "
+        "De pagina Dekking zet het naast wat de gegevens bevatten.",
+    )
 
 
 class Entiteit(Model):

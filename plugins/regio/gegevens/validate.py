@@ -10,7 +10,7 @@ from regio.gegevens import checks
 from regio.gegevens.gebieden import controleer_gemeenten, gemeenten_per_gebied
 from regio.gegevens.gemeenten import BESTAND as GEMEENTEN
 from regio.gegevens.gemeenten import laad_gemeenten
-from regio.gegevens.geografie import Geografie, geografie
+from regio.gegevens.geografie import Geografie, geografie, in_gemeenten
 from regio.gegevens.grenzen import laad_grenzen
 from regio.gegevens.load import Geladen, load_file
 from regio.gegevens.model import BESTANDEN, ContactsBestand, RegiosBestand
@@ -74,7 +74,8 @@ def valideer(
         problemen.extend(checks.controleer(gegevens))
         grenzen_bestand = weergave(GRENZEN)
         grenzen, grensproblemen = laad_grenzen(data_dir / GRENZEN, grenzen_bestand)
-        posities, geoproblemen = geografie(gegevens, grenzen, gazetteer(), grenzen_bestand)
+        plaatsen = gazetteer()
+        posities, geoproblemen = geografie(gegevens, grenzen, plaatsen, grenzen_bestand)
         problemen.extend([*grensproblemen, *geoproblemen])
         gemeenten_bestand = weergave(GEMEENTEN)
         gemeenten, gemeenteproblemen = laad_gemeenten(data_dir / GEMEENTEN, gemeenten_bestand)
@@ -82,7 +83,11 @@ def valideer(
         if gemeenten is not None:
             problemen.extend(controleer_gemeenten(gegevens, gemeenten, gemeenten_bestand))
             kaart = Geografie(
-                grenzen, posities, gemeenten, gemeenten_per_gebied(gegevens, gemeenten)
+                grenzen,
+                posities,
+                gemeenten,
+                gemeenten_per_gebied(gegevens, gemeenten),
+                *in_gemeenten(gemeenten, posities, plaatsen),
             )
         else:
             kaart = Geografie(grenzen, posities)

@@ -41,6 +41,7 @@ from regio.site import Site
 from regio.uitvoer.export import site_bestanden
 from regio.uitvoer.kaart import KaartOpties, kaart_html
 from regio.uitvoer.pages import BEWERK_URL, Opties, bewerk_url_maker, blokken, render_pages
+from regio.uitvoer.zoekindex import INDEX_PAD, site_index
 
 T = TypeVar("T")
 
@@ -108,6 +109,8 @@ class RegioPlugin(BasePlugin[RegioConfig]):
         config.watch.append(str(self.data_dir))
         config.extra_css.append(f"{ASSET_MAP}/regio.css")
         config.extra_javascript.append(f"{ASSET_MAP}/regio.js")
+        config.extra_css.append(f"{ASSET_MAP}/zoek/regio-zoek.css")
+        config.extra_javascript.append(f"{ASSET_MAP}/zoek/regio-zoek.js")
         return config
 
     # The HTML blocks of generated pages are final HTML that Markdown would pass through as it is:
@@ -232,6 +235,9 @@ class RegioPlugin(BasePlugin[RegioConfig]):
                 "kaart", lambda: kaart_html(site, geografie, kaart_opties), kaart_opties
             )
             files.append(File.generated(config, "kaart/kaart.html", content=kaart))
+            if geografie.gemeenten is not None:
+                index = site_index(geografie.gemeenten, geografie.plaatsen)
+                files.append(File.generated(config, INDEX_PAD, content=index))
         self._open_data(files, config)
         for asset in sorted(ASSETS.rglob("*")):
             if asset.is_file() and asset.suffix != ".md":

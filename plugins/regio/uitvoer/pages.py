@@ -19,7 +19,10 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from regio.dekking import SECTOREN, Dekking, totalen
 from regio.gegevens.contact import telefoon_e164, telefoon_nationaal
+from regio.gegevens.gemeenten import Gemeente
+from regio.gegevens.grenzen import Grens, svg_omtrek
 from regio.gegevens.model import Entiteit, Persoon, Provincie
 from regio.site import KAARTLAGEN, Site
 from regio.uitvoer import handleiding
@@ -158,6 +161,7 @@ def _environment() -> Environment:
     env.filters["rol"] = ROL.__getitem__
     env.filters["sectoren"] = ", ".join
     env.filters["bronnaam"] = bronnaam
+    env.filters["km"] = lambda km: f"{km:.1f} km".replace(".", ",")
     return env
 
 
@@ -228,6 +232,11 @@ class _Pagina:
         return Markup('<p><a class="regio-omtrek" href="{}" title="{}">{}</a></p>').format(
             self.naar("kaart/index.md"), f"Bekijk {provincie.naam} op de kaart", Markup(svg)
         )
+
+    def gemeente_omtrek(self, gemeente: Gemeente) -> Markup:
+        """The gemeente's outline (our own escaped SVG)."""
+        grens = Grens(gemeente.code, gemeente.naam, gemeente.polygonen)
+        return Markup('<p class="regio-gemeente-omtrek">{}</p>').format(Markup(svg_omtrek(grens)))
 
     def voet(self, entiteit: Entiteit) -> Markup:
         """Sources, last checked and the 'Wijziging voorstellen' link of an entity page."""
@@ -306,6 +315,29 @@ def render_pages(site: Site, opties: Opties | None = None) -> dict[str, str]:
         add(f"organisaties/{organisatie.id}.md", "organisatie.md.j2", e=organisatie)
     if site.geografie is not None:
         add("kaart/index.md", "kaart.md.j2", lagen=_kaartlagen(site))
+    if site.geografie is not None and site.geografie.gemeenten is not None:
+        dekking = Dekking(site, site.geografie.gemeenten)
+        redactie = opties.redactie_pagina or handleiding.VELDEN_PAGINA
+        add("gemeenten/index.md", "gemeenten.md.j2", dekking=dekking)
+        for gemeente in site.geografie.gemeenten:
+            add(
+                f"gemeenten/{gemeente.slug}.md",
+                "gemeente.md.j2",
+                g=gemeente,
+                dekking=dekking,
+                redactie=redactie,
+            )
+        provincies = dekking.provincies()
+        add(
+            "dekking.md",
+            "dekking.md.j2",
+            provincies=provincies,
+            sectoren=SECTOREN,
+            totalen=totalen(site, dekking),
+            zonder_gebied=dekking.zonder_gebied(),
+            leeg=[r.provincie for r in provincies if not r.regios],
+            redactie=redactie,
+        )
     add("ondersteuning.md", "ondersteuning.md.j2")
     add("contact.md", "contact.md.j2")
     for pad, template, context in handleiding.paginas():  # the editors' guide (fields, errors)

@@ -23,6 +23,8 @@ import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 
+from regio.gegevens.gemeenten import Gemeenten
+
 # Where the caller writes the index, relative to the site root (beside the script).
 INDEX_PAD = "assets/regio/zoek/index.json"
 VERSIE = 1
@@ -124,3 +126,13 @@ def zoekindex(
     }
     tekst = json.dumps(index, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     return tekst.encode("utf-8")
+
+
+def site_index(gemeenten: Gemeenten, plaatsen: Sequence[tuple[str, str]]) -> bytes:
+    """The index of a site: every gemeente with its province's name, and the gazetteer's places
+    with the code of the gemeente they lie in (see :class:`regio.gegevens.geografie.Geografie`)."""
+    from regio.gegevens.geografie import ISO_NAMEN
+
+    rijen = [(g.naam, g.slug, ISO_NAMEN.get(g.provincie, g.provincie)) for g in gemeenten]
+    slugs = {g.code: g.slug for g in gemeenten}
+    return zoekindex(rijen, [(naam, slugs[code]) for naam, code in plaatsen if code in slugs])
