@@ -20,8 +20,10 @@ from typing import Any
 import yaml
 
 REPO_DATA = (Path(__file__).resolve().parent.parent / "data").resolve()
-# The real province boundaries: the demo data uses the real provinces, so it uses these too.
+# The real province boundaries and place names: the demo data uses the real provinces and towns,
+# so it uses these too.
 GRENZEN = REPO_DATA / "geo" / "provinces.geojson"
+PLAATSEN = REPO_DATA / "geo" / "plaatsen.json"
 
 # The twelve provinces with a few real towns each (public geography).
 PROVINCIES: dict[str, tuple[str, str, str, tuple[str, ...]]] = {
@@ -198,6 +200,7 @@ def write(out: Path, size: int, seed: int) -> None:
         (out / naam).write_text(KOP + tekst, encoding="utf-8")
     (out / "geo").mkdir(exist_ok=True)
     shutil.copyfile(GRENZEN, out / "geo" / "provinces.geojson")
+    shutil.copyfile(PLAATSEN, out / "geo" / "plaatsen.json")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -13,7 +13,7 @@ from regio.geocheck import Geografie, geografie
 from regio.load import Geladen, load_file
 from regio.model import BESTANDEN, ContactsBestand, RegiosBestand
 from regio.parse import parse
-from regio.plaatsen import gazetteer
+from regio.plaatsen import PLAATSEN, laad_gazetteer
 from regio.problems import Probleem, sorteer, strict
 
 # The province boundaries, relative to the data directory (see data/geo/README.md).
@@ -71,8 +71,9 @@ def valideer(
         problemen.extend(checks.controleer(gegevens))
         grenzen_bestand = weergave(GRENZEN)
         grenzen, grensproblemen = laad_grenzen(data_dir / GRENZEN, grenzen_bestand)
-        posities, geoproblemen = geografie(gegevens, grenzen, gazetteer(), grenzen_bestand)
-        problemen.extend([*grensproblemen, *geoproblemen])
+        plaatsen, plaatsproblemen = laad_gazetteer(data_dir / PLAATSEN, weergave(PLAATSEN))
+        posities, geoproblemen = geografie(gegevens, grenzen, plaatsen, grenzen_bestand)
+        problemen.extend([*grensproblemen, *plaatsproblemen, *geoproblemen])
         kaart = Geografie(grenzen, posities)
     elif isinstance(regios, RegiosBestand) or isinstance(contacts, ContactsBestand):
         # One file is broken: still check what the other file holds on its own, so an editor
