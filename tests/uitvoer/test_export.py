@@ -94,7 +94,7 @@ def _site(data_dir: Path) -> Site:
 
 
 def _bestanden(data_dir: Path, site_url: str = "") -> dict[str, bytes]:
-    lijst = export.bestanden(_site(data_dir), site_url, gazetteer())
+    lijst = export.bestanden(_site(data_dir), site_url, gazetteer(data_dir))
     return {b.pad: b.inhoud for b in lijst}
 
 

