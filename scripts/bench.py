@@ -454,13 +454,9 @@ PROFIEL_DELEN = (
     ("MkDocs: writing files", "mkdocs/utils/__init__.py", "write_file"),
     ("regio: validation (on_config)", "regio/mkdocs/plugin.py", "on_config"),
     ("regio: pages, map and open data (on_files)", "regio/mkdocs/plugin.py", "on_files"),
-    (
-        "regio: HTML blocks past Markdown (on_page_markdown)",
-        "regio/mkdocs/plugin.py",
-        "on_page_markdown",
-    ),
-    ("regio: HTML blocks back (on_page_content)", "regio/mkdocs/plugin.py", "on_page_content"),
-    ("regio: HTML repairs (on_post_page)", "regio/mkdocs/plugin.py", "on_post_page"),
+    ("regio: HTML blocks past Markdown (blocks.weg)", "regio/mkdocs/blocks.py", "weg"),
+    ("regio: HTML blocks back (blocks.terug)", "regio/mkdocs/blocks.py", "terug"),
+    ("regio: HTML repairs (theme.herstel)", "regio/mkdocs/theme.py", "herstel"),
 )
 
 

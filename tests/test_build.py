@@ -223,7 +223,7 @@ def test_a_crash_late_in_the_build_keeps_the_old_site(
     def kapot(*args: object, **kwargs: object) -> str:
         raise RuntimeError("schijfruimte op")
 
-    monkeypatch.setattr("regio.mkdocs.plugin.kaart_html", kapot)
+    monkeypatch.setattr("regio.mkdocs.files.kaart_html", kapot)
     with pytest.raises(RuntimeError):
         _bouw(project)
     assert _boom(site) == voor

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -10,6 +11,7 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
 
 from regio.gegevens.validate import Resultaat, valideer
 from regio.mkdocs.cache import Paginacache
@@ -104,7 +106,9 @@ def test_a_plain_build_keeps_no_cache(project: Path, tmp_path: Path) -> None:
     config = _config(project, tmp_path / "site")
     config.plugins.on_startup(command="build", dirty=False)
     build(config)
-    assert config.plugins["regio"].cache is None  # type: ignore[attr-defined]
+    cache = config.plugins["regio"].cache  # type: ignore[attr-defined]
+    assert isinstance(cache, Paginacache)
+    assert not cache.aan and not cache.huidige and not cache.onthouden and cache.resultaat is None
 
 
 def test_a_new_repository_address_reaches_every_page(project: Path, tmp_path: Path) -> None:
@@ -122,3 +126,51 @@ def test_a_new_repository_address_reaches_every_page(project: Path, tmp_path: Pa
         herbouw()
     pagina = (site / "partnerschappen/voorbeeldpartnerschap/index.html").read_text()
     assert 'href="https://example.org/r/blob/main/data/regions.yaml#L' in pagina
+
+
+def test_a_new_heading_of_an_untitled_nav_entry_reaches_every_page(
+    project: Path, tmp_path: Path
+) -> None:
+    """A nav entry without a title shows the page's H1, which MkDocs only knows after on_nav."""
+    vervang(project, "mkdocs.yml", "  - Redactie: redactie.md", "  - redactie.md")
+    site = tmp_path / "serve"
+    with _serve(project, site) as herbouw:
+        vervang(project, "content/redactie.md", "# Redactie", "# Voor de redactie")
+        herbouw()
+    vers = tmp_path / "vers"
+    build(_config(project, vers))
+    assert (
+        "Voor de redactie"
+        in (vers / "partnerschappen/voorbeeldpartnerschap/index.html").read_text()
+    )
+    assert _bestanden(site) == _bestanden(vers)
+
+
+def test_an_edited_theme_override_reaches_every_page(project: Path, tmp_path: Path) -> None:
+    vervang(project, "mkdocs.yml", "  font: false\n", "  font: false\n  custom_dir: overrides\n")
+    main = project / "overrides/main.html"
+    main.parent.mkdir()
+    blok = '{% extends "base.html" %}\n{% block announce %}MELDING{% endblock %}\n'
+    main.write_text(blok.replace("MELDING", "Eerste melding"), encoding="utf-8")
+    site = tmp_path / "serve"
+    with _serve(project, site) as herbouw:
+        main.write_text(blok.replace("MELDING", "Tweede melding"), encoding="utf-8")
+        herbouw()
+    vers = tmp_path / "vers"
+    build(_config(project, vers))
+    assert (
+        "Tweede melding" in (vers / "partnerschappen/voorbeeldpartnerschap/index.html").read_text()
+    )
+    assert _bestanden(site) == _bestanden(vers)
+
+
+def test_a_search_plugin_without_the_wrapped_method_stops_the_build(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    from material.plugins.search.plugin import SearchIndex  # type: ignore[import-untyped]
+
+    monkeypatch.delattr(SearchIndex, "add_entry_from_context")
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort), _serve(project, tmp_path / "s"):
+        pass
+    assert "De zoekplugin (material/search) is veranderd" in caplog.text
+    assert "paginacache: false" in caplog.text

@@ -1,70 +1,111 @@
-"""Our adjustments to Material: the HTML repairs and the navigation cache (see regio.mkdocs.theme)."""
+"""Our adjustments to Material: the HTML repairs and the navigation cache (see regio.mkdocs.theme),
+and how they stop the build when Material's markup no longer fits them."""
 
 from __future__ import annotations
 
-import shutil
+import logging
+import re
+from functools import partial
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
+from jinja2 import Environment, FileSystemLoader
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort, PluginError
 
-from regio.mkdocs.theme import herstel
-from tests.conftest import FIXTURES
+from regio.mkdocs import theme as thema
+from regio.mkdocs.theme import Navigatiecache, herstel, met_navigatiecache
 
 TOGGLES = (
     '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">'
+    '<input type="text" class="md-search__input" name="query" autocomplete="off">'
+)
+ZONDER = (
+    '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer">'
     '<input type="text" class="md-search__input" name="query" autocomplete="off">'
 )
 TOC_LABEL = '<label class="md-nav__title" for="__toc">\n<span></span>\nInhoud\n</label>'
 
 
 def test_checkbox_loses_autocomplete_but_the_search_field_keeps_it() -> None:
-    assert herstel(TOGGLES) == (
-        '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer">'
-        '<input type="text" class="md-search__input" name="query" autocomplete="off">'
-    )
+    assert herstel(TOGGLES) == ZONDER
 
 
 def test_toc_label_without_its_input_becomes_a_heading() -> None:
-    assert herstel(TOC_LABEL) == '<div class="md-nav__title">\n<span></span>\nInhoud\n</div>'
+    assert herstel(TOGGLES + TOC_LABEL) == (
+        ZONDER + '<div class="md-nav__title">\n<span></span>\nInhoud\n</div>'
+    )
 
 
 def test_toc_label_stays_when_the_page_has_the_toggle() -> None:
     pagina = '<input class="md-nav__toggle md-toggle" type="checkbox" id="__toc">' + TOC_LABEL
-    assert herstel(pagina) == pagina
+    assert herstel(TOGGLES + pagina) == ZONDER + pagina
 
 
-def test_navigation_cache_changes_no_byte(tmp_path: Path) -> None:
-    """Every page is the same with the cached navigation as with Material rendering it per page,
-    and the cache did its work (one navigation per folder, not one per page)."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
+def test_a_page_without_the_checkbox_to_repair_is_an_error_naming_it() -> None:
+    with pytest.raises(PluginError, match=r"contact\.md heeft geen checkbox.*herstel: false"):
+        herstel(ZONDER, "contact.md")
 
-    from regio.mkdocs import theme as thema
 
-    project = tmp_path / "project"
-    shutil.copytree(FIXTURES / "site", project)
-    shutil.copytree(FIXTURES / "geldig", project / "data")
-    gebruikt: list[thema.Navigatiecache] = []
-    origineel = thema.met_navigatiecache
+def test_a_toc_label_the_repair_does_not_recognise_is_an_error() -> None:
+    anders = '<label for="__toc" class="md-nav__title">Inhoud</label>'
+    with pytest.raises(PluginError, match=r'label for="__toc" op x\.md'):
+        herstel(TOGGLES + anders, "x.md")
 
-    def onthoud(*args: Any) -> thema.Navigatiecache:
-        gebruikt.append(origineel(*args))
-        return gebruikt[-1]
 
-    sites = {}
-    for cache in (True, False):
-        config = load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / f"site-{cache}"))
-        config.plugins["regio"].config.navigatiecache = cache
-        with pytest.MonkeyPatch.context() as mp:
-            mp.setattr("regio.mkdocs.plugin.met_navigatiecache", onthoud)
-            build(config)
-        sites[cache] = {
-            p.relative_to(tmp_path / f"site-{cache}"): p.read_bytes()
-            for p in (tmp_path / f"site-{cache}").rglob("*.html")
-        }
-    assert sites[True] == sites[False]
-    met, zonder = gebruikt
-    pagina_s = len([p for p in sites[True] if p.name == "index.html"])
-    assert 0 < met.gemist < pagina_s / 2
-    assert zonder.gemist == 0 and not zonder.bewaard
+def test_changed_material_markup_stops_the_build_naming_the_page(
+    project: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setattr(thema, "_CHECKBOX_AUTOCOMPLETE", re.compile("(bestaat-niet)"))
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+        build(load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site")))
+    assert re.search(r'(404\.html|\.md) heeft geen checkbox met autocomplete="off"', caplog.text)
+    assert not (project / "site").exists()
+
+
+def _pagina(url: str) -> Any:
+    return SimpleNamespace(url=url, file=SimpleNamespace(src_uri=url.rstrip("/") + ".md"))
+
+
+def test_navigation_cache_renders_once_per_folder_and_checks_the_second_page() -> None:
+    cache, nav = Navigatiecache(), SimpleNamespace(pages=[])
+    aanroepen: list[str] = []
+
+    def nav_html(url: str) -> str:
+        aanroepen.append(url)
+        return "<nav>"
+
+    for url in ("a/x/", "a/y/", "a/z/", "b/x/"):
+        assert cache(_pagina(url), nav, partial(nav_html, url)) == "<nav>"
+    assert aanroepen == ["a/x/", "a/y/", "b/x/"]
+    assert cache.gemist == 2
+
+
+def test_a_navigation_that_differs_within_a_folder_is_an_error() -> None:
+    cache, nav = Navigatiecache(), SimpleNamespace(pages=[])
+    cache(_pagina("a/x/"), nav, lambda: "<nav>")
+    with pytest.raises(PluginError, match=r"a/y\.md verschilt.*navigatiecache: false"):
+        cache(_pagina("a/y/"), nav, lambda: "<nav> met a/y")
+
+
+def test_a_missing_navigation_partial_stops_the_build(
+    project: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setattr(thema, "NAV_PARTIAL", "partials/nav-weg.html")
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+        build(load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site")))
+    assert "partials/nav-weg.html ontbreekt" in caplog.text
+    assert "navigatiecache: false" in caplog.text
+
+
+def test_a_base_template_without_the_navigation_partial_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "partials").mkdir()
+    (tmp_path / "partials/nav.html").write_text("<nav></nav>", encoding="utf-8")
+    (tmp_path / "base.html").write_text("{% include 'partials/andere-nav.html' %}", "utf-8")
+    env = Environment(loader=FileSystemLoader([str(thema.THEMA_MAP), str(tmp_path)]))
+    with pytest.raises(PluginError, match=r"base\.html gebruikt partials/nav\.html niet meer"):
+        met_navigatiecache(env, [str(thema.THEMA_MAP), str(tmp_path)])
+    met_navigatiecache(env, [str(thema.THEMA_MAP), str(tmp_path)], aan=False)  # off: no check

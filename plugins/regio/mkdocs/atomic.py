@@ -53,6 +53,15 @@ class AtomischeMap:
         if oud.exists():
             shutil.rmtree(oud)
 
+    def einde(self, strikt: bool) -> Path | None:
+        """After the build: swap it in and return the output folder, or, when a strict build had
+        warnings (MkDocs then aborts right after), throw it away and return None."""
+        if strikt and self.waarschuwingen:
+            self.stop()
+            return None
+        self.klaar()
+        return self.doel
+
     def stop(self) -> None:
         """Throw the unfinished build away; the old output stays as it was."""
         self._los()

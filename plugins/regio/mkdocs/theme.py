@@ -1,15 +1,18 @@
-"""Our adjustments to the Material theme.
+"""Our adjustments to the Material theme, each switchable and each loud when Material changed.
 
-- :func:`herstel` repairs two spots of Material's HTML, so every page passes the Nu Html Checker:
-  ``autocomplete="off"`` on the drawer and search checkboxes (not allowed on checkboxes; Material
-  adds it so Firefox does not restore their state, our pages work the same without it), and
-  ``<label for="__toc">`` on pages outside the navigation (Material only renders the matching
-  ``<input id="__toc">`` for pages in the nav, so there the label points at nothing; it becomes the
-  plain heading it looks like).
-- :class:`Navigatiecache` renders the primary navigation once per folder for pages outside the
-  navigation. Thousands of generated pages sit outside it, and for them the navigation has no
-  active item: it only differs in its relative links, which are the same for every page in one
-  folder. Rendering it costs a third of Material's time per page.
+- :class:`Herstel` (plugin option ``herstel``) repairs two spots of Material's HTML, so every page
+  passes the Nu Html Checker: ``autocomplete="off"`` on the drawer and search checkboxes (not
+  allowed on checkboxes; Material adds it so Firefox does not restore their state, our pages work
+  the same without it), and ``<label for="__toc">`` on pages outside the navigation (Material only
+  renders the matching ``<input id="__toc">`` for pages in the nav, so there the label points at
+  nothing; it becomes the plain heading it looks like). A page where the checkbox repair finds
+  nothing, or a label that stays without its input, stops the build: Material's markup changed.
+- :class:`Navigatiecache` (plugin option ``navigatiecache``) renders the primary navigation once
+  per folder for pages outside the navigation. Thousands of generated pages sit outside it, and
+  for them the navigation has no active item: it only differs in its relative links, which are
+  the same for every page in one folder. Rendering it costs a third of Material's time per page.
+  The second page of every folder renders it again to check that; a difference, a missing
+  ``partials/nav.html`` or a ``base.html`` that no longer includes it stops the build.
 """
 
 from __future__ import annotations
@@ -20,12 +23,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, TemplateNotFound
+from mkdocs.exceptions import PluginError
 
 # Holds partials/nav.html, which asks the cache and falls back on the theme's own partial, and
 # the empty template of pages that come from the rebuild cache (regio.mkdocs.cache).
 THEMA_MAP = Path(__file__).parent / "theme_overrides"
 ORIGINEEL = "regio-origineel"
+NAV_PARTIAL = "partials/nav.html"
 
 _CHECKBOX_AUTOCOMPLETE = re.compile(
     r'(<input class="md-toggle"[^>]*type="checkbox"[^>]*?) autocomplete="off"'
@@ -33,11 +38,35 @@ _CHECKBOX_AUTOCOMPLETE = re.compile(
 _TOC_LABEL = re.compile(r'<label class="md-nav__title" for="__toc">(.*?)</label>', re.S)
 
 
-def herstel(html: str) -> str:
-    html = _CHECKBOX_AUTOCOMPLETE.sub(r"\1", html)
+def _veranderd(wat: str, optie: str) -> PluginError:
+    return PluginError(
+        f"Material is veranderd: {wat}. Zet {optie}: false of pas regio.mkdocs.theme aan."
+    )
+
+
+def herstel(html: str, waar: str = "de pagina") -> str:
+    """``html`` with both repairs; a :class:`PluginError` naming ``waar`` when they do not fit."""
+    html, aantal = _CHECKBOX_AUTOCOMPLETE.subn(r"\1", html)
+    if not aantal:
+        raise _veranderd(f'{waar} heeft geen checkbox met autocomplete="off" meer', "herstel")
     if 'id="__toc"' not in html:
         html = _TOC_LABEL.sub(r'<div class="md-nav__title">\1</div>', html)
+        if 'for="__toc"' in html:
+            raise _veranderd(f'het label for="__toc" op {waar} ziet er anders uit', "herstel")
     return html
+
+
+class Herstel:
+    """:func:`herstel` for pages and HTML templates, or nothing when switched off."""
+
+    def __init__(self, aan: bool = True) -> None:
+        self.aan = aan
+
+    def pagina(self, html: str, src_uri: str) -> str:
+        return herstel(html, src_uri) if self.aan else html
+
+    def template(self, html: str, naam: str) -> str:
+        return herstel(html, naam) if self.aan and naam.endswith(".html") else html
 
 
 class Navigatiecache:
@@ -47,6 +76,7 @@ class Navigatiecache:
     def __init__(self, aan: bool = True) -> None:
         self.aan = aan
         self.bewaard: dict[str, str] = {}
+        self.gecontroleerd: set[str] = set()
         self.gemist = 0
 
     def __call__(self, page: Any, nav: Any, caller: Callable[[], str]) -> str:
@@ -57,6 +87,14 @@ class Navigatiecache:
         if sleutel not in self.bewaard:
             self.gemist += 1
             self.bewaard[sleutel] = caller()
+        elif sleutel not in self.gecontroleerd:
+            self.gecontroleerd.add(sleutel)
+            if caller() != self.bewaard[sleutel]:
+                raise _veranderd(
+                    f"de navigatie van {page.file.src_uri} verschilt van die van de andere "
+                    f"pagina's in {sleutel or '/'}",
+                    "navigatiecache",
+                )
         return self.bewaard[sleutel]
 
 
@@ -65,11 +103,17 @@ def met_navigatiecache(
 ) -> Navigatiecache:
     """Let ``env`` find the theme's own partials under ``regio-origineel/`` and give it a fresh
     cache (one per build: the navigation may change between builds of ``mkdocs serve``)."""
-    eigen = [m for m in thema_mappen if Path(m) != THEMA_MAP]
+    eigen = FileSystemLoader([m for m in thema_mappen if Path(m) != THEMA_MAP])
+    if aan:
+        try:
+            basis = eigen.get_source(env, "base.html")[0]
+            eigen.get_source(env, NAV_PARTIAL)
+        except TemplateNotFound as fout:
+            raise _veranderd(f"{fout.name} ontbreekt", "navigatiecache") from None
+        if NAV_PARTIAL not in basis:
+            raise _veranderd(f"base.html gebruikt {NAV_PARTIAL} niet meer", "navigatiecache")
     assert env.loader is not None
-    env.loader = ChoiceLoader(
-        [env.loader, PrefixLoader({ORIGINEEL: FileSystemLoader(eigen)}, delimiter="/")]
-    )
+    env.loader = ChoiceLoader([env.loader, PrefixLoader({ORIGINEEL: eigen}, delimiter="/")])
     cache = Navigatiecache(aan)
     env.globals["regio_navigatie"] = cache
     return cache
