@@ -231,6 +231,10 @@ class Site:
     def partnerschappen_vo_mbo(self) -> list[Partnerschap]:
         return [p for p in self.partnerschappen() if VO_MBO_SECTOREN & set(p.sectoren)]
 
+    def partnerschappen_zonder_sector(self) -> list[Partnerschap]:
+        """Partnerships whose source names no sector (their 'onzeker' says so)."""
+        return [p for p in self.partnerschappen() if not p.sectoren]
+
     def ondersteuning(self) -> dict[str, list[Organisatie]]:
         """Support organisations, sector councils and government, per kind."""
         result: dict[str, list[Organisatie]] = {soort: [] for soort in ONDERSTEUNING_SOORTEN}

@@ -48,12 +48,6 @@ def test_fixture_is_valid(data_dir: Path) -> None:
         ),
         (
             "regions.yaml",
-            "    sectoren: [vo]",
-            "    sectoren: []",
-            "project 'voorbeeldproject': 'sectoren' moet minstens één waarde bevatten.",
-        ),
-        (
-            "regions.yaml",
             "    naam: Zeeland",
             "    naam: 1234",
             "provincie 'zeeland': 'naam' moet tekst zijn, maar is het getal 1234; "

@@ -93,10 +93,13 @@ def test_key_order_is_taken_from_the_model() -> None:
 
     assert volgorde(Persoon) == [
         "id", "naam", "functie", "organisatie", "email", "telefoon", "openbaar",
-        "gecontroleerd", "bron",
+        "afgeleid", "ontleend", "gecontroleerd", "bron",
     ]  # fmt: skip
     assert volgorde(Partnerschap)[:5] == ["id", "naam", "status", "status_sinds", "opleidingen"]
-    assert volgorde(Partnerschap)[-2:] == ["gecontroleerd", "bron"]
+    # What is derived stands next to what is uncertain.
+    assert volgorde(Partnerschap)[-6:] == [
+        "toelichting", "onzeker", "afgeleid", "ontleend", "gecontroleerd", "bron",
+    ]  # fmt: skip
     assert volgorde(Feit) == ["tekst", "datum", "bron"]
     assert volgorde(Coordinaten) == ["lat", "lon"]
     assert volgorde(RegiosBestand) == [

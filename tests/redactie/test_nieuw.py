@@ -300,6 +300,8 @@ def test_interactive_asks_in_dutch_and_asks_a_wrong_answer_again(
         "vraag@example.org",  # email
         "",  # telefoon
         "ja",  # openbaar
+        "",  # afgeleid
+        "",  # ontleend
         "https://example.org/vraag",  # bron
         "voorbeeld-pabo",  # organisatie, asked again
     ]

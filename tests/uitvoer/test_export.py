@@ -327,9 +327,9 @@ def test_csv_opens_in_excel_the_dutch_way(lastig: Path) -> None:
     inhoud = _bestanden(lastig)["csv/provincies.csv"]
     assert inhoud.startswith(codecs.BOM_UTF8)
     kop, *rijen = inhoud.decode("utf-8-sig").split("\r\n")
-    assert kop == "id;naam;bron;gecontroleerd;code;hoofdstad;regiocoordinator"
+    assert kop == "id;naam;bron;gecontroleerd;afgeleid;ontleend;code;hoofdstad;regiocoordinator"
     assert (
-        rijen[0] == "utrecht;Utrecht;https://example.org/provincies;;NL-UT;Utrecht;anna-voorbeeld"
+        rijen[0] == "utrecht;Utrecht;https://example.org/provincies;;;;NL-UT;Utrecht;anna-voorbeeld"
     )
     assert rijen[-1] == ""  # CRLF after the last row, too
     personen = _bestanden(lastig)["csv/personen.csv"].decode("utf-8-sig")

@@ -124,7 +124,9 @@ def test_enum_values_and_patterns_are_listed(pages: dict[str, str]) -> None:
     assert "één van `erkend`, `aspirant`, `onbekend`" in rij(partnerschap, "status")
     assert "kleine letters, cijfers en losse streepjes (2 tot 80 tekens)" in rij(partnerschap, "id")
     assert "`NL-` en twee hoofdletters" in rij(per_sectie["provincie"], "code")
-    assert "een lijst, minstens één; elk: één van `po`" in rij(partnerschap, "sectoren")
+    # May be empty only with an explanation in 'onzeker' (a check, so the description says it).
+    assert "een lijst; elk: één van `po`" in rij(partnerschap, "sectoren")
+    assert "Alleen leeg" in rij(partnerschap, "sectoren")
     # References name the kind they point at, from the reference rules of the checks.
     assert "de id van een [organisatie](#organisatie)" in rij(partnerschap, "penvoerder")
     assert "de id van een [persoon](#persoon)" in rij(per_sectie["provincie"], "regiocoordinator")

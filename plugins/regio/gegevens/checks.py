@@ -230,6 +230,71 @@ def bronnen(gegevens: Gegevens) -> list[Probleem]:
     return problemen
 
 
+# Fields that say something about the entry itself, not facts a source could state.
+NIET_AFLEIDBAAR = frozenset({"id", "afgeleid", "bron", "gecontroleerd", "ontleend", "onzeker"})
+
+
+def _ingevuld(entiteit: Entiteit, veld: str) -> bool:
+    return veld in entiteit.model_fields_set and getattr(entiteit, veld) not in (None, (), "")
+
+
+def afgeleid(gegevens: Gegevens) -> list[Probleem]:
+    """Every name in 'afgeleid' is a field of that kind that the entry fills in, once."""
+    problemen = []
+    for entiteit, plek in gegevens.alle():
+        soort = ENKELVOUD[plek.collectie]
+        velden = sorted(set(type(entiteit).model_fields) - NIET_AFLEIDBAAR)
+        gezien: set[str] = set()
+        for index, veld in enumerate(entiteit.afgeleid):
+            positie = plek.positie("afgeleid", index)
+            label = _label(entiteit, plek)
+            if veld not in velden:
+                hint = suggestie(veld, velden) or f" Mogelijke velden: {', '.join(velden)}."
+                uitleg = (
+                    f"'afgeleid' noemt '{veld}', maar dat is geen veld van een {soort} dat "
+                    f"afgeleid kan zijn.{hint}"
+                )
+            elif veld in gezien:
+                uitleg = f"'{veld}' staat twee keer in 'afgeleid'; noem elk veld één keer."
+            elif not _ingevuld(entiteit, veld):
+                uitleg = (
+                    f"'afgeleid' noemt '{veld}', maar dat veld is niet ingevuld; vul het in of "
+                    "haal het uit 'afgeleid'."
+                )
+            else:
+                gezien.add(veld)
+                continue
+            gezien.add(veld)
+            problemen.append(fout(positie, f"{label}{uitleg}"))
+    return problemen
+
+
+def gebieden(gegevens: Gegevens) -> list[Probleem]:
+    """A national entry has no area of its own; an empty sector list needs an explanation."""
+    problemen = []
+    for entiteit, plek in gegevens.alle():
+        if plek.collectie not in GEBIEDEN:
+            continue
+        label = _label(entiteit, plek)
+        if getattr(entiteit, "landelijk", False) and getattr(entiteit, "provincies", ()):
+            problemen.append(
+                fout(
+                    plek.positie("provincies"),
+                    f"{label}is landelijk ('landelijk: true') en heeft dus geen eigen gebied; "
+                    "laat 'provincies' weg, of zet 'landelijk' op false.",
+                )
+            )
+        if not getattr(entiteit, "sectoren", ()) and not getattr(entiteit, "onzeker", None):
+            problemen.append(
+                fout(
+                    plek.positie("sectoren"),
+                    f"{label}'sectoren' is leeg; vul minstens één sector in, of zeg in "
+                    "'onzeker' dat de bron geen sector noemt.",
+                )
+            )
+    return problemen
+
+
 def verouderd(gegevens: Gegevens, maanden: int, vandaag: date) -> list[Probleem]:
     """Entries not checked in the last ``maanden`` months (or never): warnings, never errors."""
     grens = _maanden_terug(vandaag, maanden)
@@ -265,7 +330,14 @@ def _maanden_terug(vandaag: date, maanden: int) -> date:
 
 
 # Checks that need only the entities of one file, and all checks.
-PER_BESTAND: tuple[Check, ...] = (unieke_ids, contactgegevens, datums, bronnen)
+PER_BESTAND: tuple[Check, ...] = (
+    unieke_ids,
+    contactgegevens,
+    datums,
+    bronnen,
+    afgeleid,
+    gebieden,
+)
 ALLE: tuple[Check, ...] = (*PER_BESTAND, verwijzingen, provincies)
 
 

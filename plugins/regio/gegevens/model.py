@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from typing import Annotated, Any, Literal, TypeVar, get_args
+from urllib.parse import urlsplit
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 PROVINCIE_CODE_PATTERN = r"^NL-[A-Z]{2}$"
+MAAND_PATTERN = r"^[0-9]{4}-(0[1-9]|1[0-2])$"
 
 
 def _date_or_iso_text(value: Any) -> Any:
@@ -26,17 +28,33 @@ def _date_or_iso_text(value: Any) -> Any:
     raise ValueError("geen_datum")
 
 
+def _maand_niet_datum(value: Any) -> Any:
+    """A month is written JJJJ-MM; YAML reads JJJJ-MM-DD as a date, which is not a month."""
+    if isinstance(value, date):
+        raise ValueError("maand_met_dag")
+    return value
+
+
 Tekst = Annotated[str, Strict(), Field(min_length=1)]
 Id = Annotated[str, Strict(), Field(pattern=ID_PATTERN, min_length=2, max_length=80)]
 Verwijzing = Annotated[str, Strict(), Field(pattern=ID_PATTERN, min_length=2, max_length=80)]
 Datum = Annotated[date, Strict(False), BeforeValidator(_date_or_iso_text)]
 Url = Annotated[str, Strict(), Field(min_length=1, json_schema_extra={"format": "uri"})]
+# A month (JJJJ-MM): when facts were taken from their sources is known to the month, not the day.
+Maand = Annotated[str, BeforeValidator(_maand_niet_datum), Strict(), Field(pattern=MAAND_PATTERN)]
 Sector = Literal["po", "so", "vso", "vo", "mbo", "hbo", "wo"]
 
 
 T = TypeVar("T")
 # A YAML list, stored as an immutable tuple (lax only in list -> tuple; items stay strict).
 Lijst = Annotated[tuple[T, ...], Strict(False)]
+
+
+def alleen_website(url: str) -> bool:
+    """True when a source is a site's home page: the facts are somewhere on the organisation's
+    website, the exact page is unknown (a page shows it as 'website van de organisatie')."""
+    delen = urlsplit(url)
+    return bool(delen.netloc) and delen.path in ("", "/") and not delen.query and not delen.fragment
 
 
 class Model(BaseModel):
@@ -82,10 +100,27 @@ class Entiteit(Model):
     )
     naam: Tekst = Field(description="Naam zoals de organisatie of regio die zelf gebruikt.")
     bron: Lijst[Url] = Field(
-        default=(), description="Webadres(sen) van de openbare bron(nen) voor deze gegevens."
+        default=(),
+        description="Webadres(sen) van de openbare bron(nen) voor deze gegevens. Alleen de "
+        "hoofdpagina van een site (https://www.voorbeeld.nl/) betekent: ergens op de website "
+        "van de organisatie, het precieze adres is onbekend.",
     )
     gecontroleerd: Datum | None = Field(
         default=None, description="Datum waarop iemand de gegevens het laatst heeft nagekeken."
+    )
+    # Which facts are not in the source as such (checked in regio.gegevens.checks.afgeleid).
+    afgeleid: Lijst[Tekst] = Field(
+        default=(),
+        description="Velden die niet letterlijk in de bron staan maar zijn afgeleid, bijv. de "
+        "provincie uit de plaatsnaam, of die algemene kennis zijn. Schrijf de veldnamen, "
+        "bijv. [provincies]; elk veld moet bij deze soort horen en ingevuld zijn.",
+    )
+    # When the facts were taken from the sources, as opposed to `gecontroleerd` (an editor
+    # checked them against the sources later).
+    ontleend: Maand | None = Field(
+        default=None,
+        description="Maand waarin de gegevens uit de bron(nen) zijn overgenomen (JJJJ-MM), "
+        "bijv. 2026-11. Los van 'gecontroleerd': dat is wanneer iemand ze heeft nagekeken.",
     )
 
 
@@ -172,8 +207,11 @@ class Programma(Entiteit):
 class Gebied(Entiteit):
     """Fields shared by things that sit somewhere on the map."""
 
+    # Required, but may be empty when the source names no sector and `onzeker` says so
+    # (regio.gegevens.checks.sectoren): a sector the source does not give is not made up.
     sectoren: Lijst[Sector] = Field(
-        min_length=1, description="Onderwijssectoren (po, so, vso, vo, mbo …)."
+        description="Onderwijssectoren (po, so, vso, vo, mbo …). Alleen leeg ([]) als de bron "
+        "geen sector noemt; zeg dat dan in 'onzeker'."
     )
     provincies: Lijst[Verwijzing] = Field(
         default=(), description="ids van de provincies waarin het actief is."
@@ -188,7 +226,11 @@ class Gebied(Entiteit):
         default=True,
         description="false als de bron maar een deel van de gemeenten van het gebied noemt.",
     )
-    landelijk: bool = Field(default=False, description="true als het landelijk werkt.")
+    landelijk: bool = Field(
+        default=False,
+        description="true als het landelijk werkt, zonder eigen gebied (zoals de landelijke "
+        "onderwijsregio's); dan staan er geen provincies bij.",
+    )
     plaats: Tekst | None = Field(default=None, description="Plaats (een Nederlandse plaatsnaam).")
     coordinaten: Coordinaten | None = Field(
         default=None, description="Expliciete coördinaten, als de plaatsnaam niet volstaat."
@@ -270,11 +312,12 @@ NIEUWE_SOORTEN = ("partnerschap", "project", "onderwijsregio", "persoon", "organ
 
 # Canonical key order of an entry (regio fmt, regio nieuw, the editors' guide).
 VOORAAN = ("id", "naam")
-ACHTERAAN = ("gecontroleerd", "bron")
+ACHTERAAN = ("ontleend", "gecontroleerd", "bron")
 
 
 def volgorde(model: type[BaseModel]) -> list[str]:
-    """Canonical key order: id, naam, the kind's own fields, inherited ones, gecontroleerd, bron."""
+    """Canonical key order: id, naam, the kind's own fields, inherited ones (so afgeleid follows
+    onzeker), ontleend, gecontroleerd, bron."""
     velden: list[str] = []
     for klasse in model.__mro__:
         if not (isinstance(klasse, type) and issubclass(klasse, BaseModel)):

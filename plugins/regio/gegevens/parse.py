@@ -12,7 +12,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from regio.gegevens.load import Geladen, Pad
-from regio.gegevens.model import Model, binnenste_model
+from regio.gegevens.model import MAAND_PATTERN, Model, binnenste_model
 from regio.gegevens.problems import Probleem, fout
 
 # Singular Dutch names of the collections, for messages ("bij partnerschap 'x'").
@@ -207,6 +207,8 @@ def _value_message(kind: str, veld: str, value: Any, ctx: dict[str, Any], error:
             f"{suggestie(str(value), opties)}"
         )
     if kind == "string_pattern_mismatch":
+        if str(ctx.get("pattern")) == MAAND_PATTERN:
+            return f"'{value}' is geen maand voor '{veld}'; schrijf JJJJ-MM, bijv. 2026-11"
         if veld == "code":
             return (
                 f"'{value}' is geen ISO 3166-2-code; schrijf die als NL- plus twee "
@@ -235,5 +237,7 @@ def _value_message(kind: str, veld: str, value: Any, ctx: dict[str, Any], error:
         reden = str(ctx.get("error", ""))
         if "datum_met_tijd" in reden:
             return f"'{veld}' moet een datum zonder tijd zijn (JJJJ-MM-DD)"
+        if "maand_met_dag" in reden:
+            return f"'{veld}' is een maand: schrijf JJJJ-MM zonder dag, bijv. 2026-11"
         return f"'{veld}' moet een datum zijn (JJJJ-MM-DD), maar is {_soort_waarde(value)}"
     return f"ongeldige waarde voor '{veld}': {error.get('msg', kind)}"

@@ -102,6 +102,12 @@ VOORBEELDEN: dict[tuple[str | None, str], Any] = {
     (None, "penvoerder"): "voorbeeld-pabo",
     (None, "toelichting"): "Wat de bron verder vertelt, in eigen woorden.",
     (None, "onzeker"): "De bron noemt geen startdatum.",
+    ("provincie", "afgeleid"): ["hoofdstad"],
+    ("programma", "afgeleid"): ["start"],
+    ("organisatie", "afgeleid"): ["plaats"],
+    ("persoon", "afgeleid"): ["functie"],
+    (None, "afgeleid"): ["provincies"],
+    (None, "ontleend"): "2026-11",
     ("onderwijsregio", "status"): "voorloper",
     ("partnerschap", "status"): "erkend",
     (None, "landsdeel"): "Midden-Nederland",
@@ -325,8 +331,8 @@ VOORBEELDFOUTEN: tuple[Voorbeeldfout, ...] = (
         goed="    hoofdstad: Utrecht\n",
         fout="    hoofdstat: Utrecht\n",
         melding="data/regions.yaml:6:5: fout: provincie 'utrecht': onbekend veld 'hoofdstat'. "
-        "Bedoelde u 'hoofdstad'? Toegestane velden: bron, code, gecontroleerd, hoofdstad, id, "
-        "naam, regiocoordinator.",
+        "Bedoelde u 'hoofdstad'? Toegestane velden: afgeleid, bron, code, gecontroleerd, "
+        "hoofdstad, id, naam, ontleend, regiocoordinator.",
         betekenis="Elke soort kent een vaste set velden. Een veld dat er niet bij hoort, wordt "
         "niet stilletjes genegeerd: vaak is het een tikfout, en dan zou de waarde verloren gaan.",
         oplossing="Neem de naam over die de melding voorstelt (`Bedoelde u …?`), of kies een "
@@ -492,6 +498,23 @@ VOORBEELDFOUTEN: tuple[Voorbeeldfout, ...] = (
         "spaties. Een tab is op het scherm vaak niet van spaties te onderscheiden.",
         oplossing="Vervang de tab door spaties: velden van een vermelding springen vier spaties "
         "in, het streepje van `- id:` twee. `regio fmt` zet het inspringen daarna overal gelijk.",
+    ),
+    Voorbeeldfout(
+        anker="afgeleid",
+        titel="Een afgeleid veld dat niet bestaat",
+        bestand="regions.yaml",
+        goed="    plaats: Utrecht\n",
+        fout="    plaats: Utrecht\n    afgeleid: [provincie]\n",
+        goed_weergave="    plaats: Utrecht\n    afgeleid: [provincies]\n",
+        melding="data/regions.yaml:38:16: fout: onderwijsregio 'voorbeeldregio': 'afgeleid' "
+        "noemt 'provincie', maar dat is geen veld van een onderwijsregio dat afgeleid kan zijn. "
+        "Bedoelde u 'provincies'?",
+        betekenis="Onder `afgeleid` staan de velden die niet letterlijk in de bron staan, "
+        "bijvoorbeeld een provincie die u uit de plaatsnaam hebt afgeleid. De site laat dan zien "
+        "dat het om een afleiding gaat. Elke naam moet een veld van deze soort zijn dat ook "
+        "ingevuld is.",
+        oplossing="Schrijf de naam van het veld precies zoals het in de vermelding staat "
+        "(`Bedoelde u …?`), of haal de naam weg als het veld niet is ingevuld.",
     ),
     Voorbeeldfout(
         anker="geen-bron",
