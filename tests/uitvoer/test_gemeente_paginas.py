@@ -1,0 +1,110 @@
+"""The gemeente pages, the index and the coverage page, rendered from the real data."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections import Counter
+from functools import cache
+
+from regio.dekking import Dekking
+from regio.gegevens.validate import valideer
+from regio.site import Site
+from regio.uitvoer.pages import render_pages
+from regio.uitvoer.zoekindex import site_index
+from tests.conftest import REPO
+
+# facts.md §5c: gemeenten per province in 2025.
+PER_PROVINCIE = {
+    "Drenthe": 12,
+    "Flevoland": 6,
+    "Fryslân": 18,
+    "Gelderland": 51,
+    "Groningen": 10,
+    "Limburg": 31,
+    "Noord-Brabant": 56,
+    "Noord-Holland": 44,
+    "Overijssel": 25,
+    "Utrecht": 26,
+    "Zeeland": 13,
+    "Zuid-Holland": 50,
+}
+
+
+@cache
+def _site() -> Site:
+    resultaat = valideer(REPO / "data")
+    assert resultaat.geldig and resultaat.gegevens is not None
+    return Site(resultaat.gegevens, resultaat.geografie)
+
+
+@cache
+def _pages() -> dict[str, str]:
+    return render_pages(_site())
+
+
+def _sectie(pagina: str, kop: str) -> str:
+    """The text under one '## ' heading (headings are Markdown: '-' comes escaped)."""
+    return pagina.replace("\\-", "-").split(f"\n## {kop}", 1)[1].split("\n## ", 1)[0]
+
+
+def test_every_gemeente_has_a_page_and_the_index_lists_them_by_province() -> None:
+    pages = _pages()
+    gemeenten = [p for p in pages if p.startswith("gemeenten/") and p != "gemeenten/index.md"]
+    assert len(gemeenten) == 342
+    index = pages["gemeenten/index.md"]
+    per_provincie = {kop: len(re.findall(r"<li><a ", _sectie(index, kop))) for kop in PER_PROVINCIE}
+    assert per_provincie == PER_PROVINCIE
+
+
+def test_breda_names_its_province_and_coordinator_with_links() -> None:
+    breda = _pages()["gemeenten/breda.md"]
+    assert "Gemeente Breda" in breda
+    assert '<a href="../../provincies/noord-brabant/">Noord-Brabant</a>' in breda
+    coordinator = _sectie(breda, "Regiocoördinator")
+    assert "Tiny Rompen" in coordinator
+    assert 'href="mailto:' in coordinator and 'href="tel:+31' in coordinator
+    assert 'href="../../kaart/?gemeente=breda"' in breda
+
+
+def test_vlissingen_lists_the_rap_zeeland_vo_region_under_vo() -> None:
+    vlissingen = _pages()["gemeenten/vlissingen.md"]
+    vo = _sectie(vlissingen, "Voortgezet onderwijs (vo)")
+    assert '<dt>RAP-regio</dt><dd><a href="../../projecten/rap-zeeland-vo/">Zeeland (vo)</a>' in vo
+    po = _sectie(vlissingen, "Primair onderwijs (po)")
+    assert "nog geen onderwijsregio, RAP-regio of partnerschap" in po
+    assert "Zeeland (vo)" not in po
+
+
+def test_a_sector_without_data_says_so_and_how_to_add_it() -> None:
+    breda = _pages()["gemeenten/breda.md"]
+    for kop in ("Primair onderwijs (po)", "Middelbaar beroepsonderwijs (mbo)"):
+        tekst = _sectie(breda, kop)
+        assert "Dat wil niet zeggen dat er niets is" in tekst
+        assert "Zo vult u het aan" in tekst
+
+
+def test_the_coverage_page_counts_from_the_data() -> None:
+    site = _site()
+    assert site.geografie is not None and site.geografie.gemeenten is not None
+    dekking = Dekking(site, site.geografie.gemeenten)
+    rijen = {r.provincie.naam: r for r in dekking.provincies()}
+    assert {naam: r.gemeenten for naam, r in rijen.items()} == PER_PROVINCIE
+    # RAP Zeeland vo lists all 13 Zeeland gemeenten; no onderwijsregio lists any yet.
+    assert rijen["Zeeland"].rap == {"po": 0, "vo": 13, "mbo": 0}
+    assert rijen["Zuid-Holland"].rap["po"] == 4
+    assert sum(r.onderwijsregio["po"] for r in rijen.values()) == 0
+    tekst = html.unescape(_pages()["dekking.md"])
+    aantal = len([r for r in site.onderwijsregios() if not r.landelijk])
+    assert f"{aantal} van de 50 onderwijsregio's staan in onze gegevens" in tekst
+
+
+def test_the_lookup_index_sends_ulvenhout_to_breda() -> None:
+    site = _site()
+    assert site.geografie is not None and site.geografie.gemeenten is not None
+    index = json.loads(site_index(site.geografie.gemeenten, site.geografie.plaatsen))
+    gemeenten = index["gemeenten"]
+    [ulvenhout] = [p for p in index["plaatsen"] if p[0] == "Ulvenhout"]
+    assert gemeenten[ulvenhout[1]][:2] == ["Breda", "breda"]
+    assert Counter(g[1] for g in gemeenten).most_common(1)[0][1] == 1
