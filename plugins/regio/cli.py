@@ -223,7 +223,7 @@ def _render(args: argparse.Namespace) -> int:
     if site.geografie is not None:
         kaart_opties = KaartOpties(tiles=args.kaart_tiles)
         bestanden["kaart/kaart.html"] = kaart_html(site, site.geografie, kaart_opties)
-    bestanden.update(export.site_bestanden(site, "", gazetteer()))
+    bestanden.update(export.site_bestanden(site, "", gazetteer(), opties))
     _schrijf(args.out, bestanden)
     aantal = sum(1 for pad in bestanden if pad.endswith(".md"))
     print(

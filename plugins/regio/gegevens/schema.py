@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from regio.gegevens.model import BESTANDEN
+from regio.gegevens.registry import bestanden
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -19,7 +19,7 @@ def schema_naam(bestand: str) -> str:
 def schemas() -> dict[str, dict[str, Any]]:
     """File name of each schema -> the schema, in a stable order."""
     result = {}
-    for bestand, soort in BESTANDEN.items():
+    for bestand, soort in bestanden().items():
         schema = soort.model_json_schema()
         result[schema_naam(bestand)] = {
             "$schema": SCHEMA_DIALECT,

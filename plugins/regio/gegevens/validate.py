@@ -8,13 +8,14 @@ from pathlib import Path
 
 from regio.gegevens import checks
 from regio.gegevens.geografie import Geografie, geografie
+from regio.gegevens.geplaatst import Geplaatst
 from regio.gegevens.grenzen import laad_grenzen
 from regio.gegevens.load import Geladen, load_file
-from regio.gegevens.model import BESTANDEN, ContactsBestand, RegiosBestand
+from regio.gegevens.model import Model
 from regio.gegevens.parse import parse
 from regio.gegevens.plaatsen import gazetteer
 from regio.gegevens.problems import Probleem, sorteer, strict
-from regio.gegevens.registry import Gegevens
+from regio.gegevens.registry import Gegevens, bestanden, uit_bestanden
 
 # The province boundaries, relative to the data directory (see data/geo/README.md).
 GRENZEN = "geo/provinces.geojson"
@@ -22,6 +23,7 @@ GRENZEN = "geo/provinces.geojson"
 
 @dataclass(frozen=True)
 class Resultaat:
+    # The entities without positions (only each entity's first line, for the edit links).
     gegevens: Gegevens | None
     problemen: tuple[Probleem, ...]
     # Boundaries and positions for the map; None when the data files did not both parse.
@@ -51,8 +53,8 @@ def valideer(
 
     problemen: list[Probleem] = []
     geladen: dict[str, Geladen] = {}
-    modellen: dict[str, object] = {}
-    for naam, soort in BESTANDEN.items():
+    modellen: dict[str, Model] = {}
+    for naam, soort in bestanden().items():
         resultaat = load_file(data_dir / naam, weergave(naam))
         problemen.extend(resultaat.problemen)
         if resultaat.geladen is None:
@@ -60,32 +62,26 @@ def valideer(
         geladen[naam] = resultaat.geladen
         parsed = parse(resultaat.geladen, soort)
         problemen.extend(parsed.problemen)
-        if parsed.model is not None:
+        if isinstance(parsed.model, Model):
             modellen[naam] = parsed.model
 
-    gegevens = None
+    geplaatst = Geplaatst(Gegevens(uit_bestanden(modellen)), geladen)
     kaart = None
-    regios, contacts = modellen.get("regions.yaml"), modellen.get("contacts.yaml")
-    if isinstance(regios, RegiosBestand) and isinstance(contacts, ContactsBestand):
-        gegevens = Gegevens(regios, contacts, geladen)
-        problemen.extend(checks.controleer(gegevens))
+    if len(modellen) == len(bestanden()):
+        problemen.extend(checks.controleer(geplaatst))
         grenzen_bestand = weergave(GRENZEN)
         grenzen, grensproblemen = laad_grenzen(data_dir / GRENZEN, grenzen_bestand)
-        posities, geoproblemen = geografie(gegevens, grenzen, gazetteer(), grenzen_bestand)
+        posities, geoproblemen = geografie(geplaatst, grenzen, gazetteer(), grenzen_bestand)
         problemen.extend([*grensproblemen, *geoproblemen])
         kaart = Geografie(grenzen, posities)
-    elif isinstance(regios, RegiosBestand) or isinstance(contacts, ContactsBestand):
+    elif modellen:
         # One file is broken: still check what the other file holds on its own, so an editor
         # sees every problem at once; references wait until both files parse.
-        deels = Gegevens(
-            regios if isinstance(regios, RegiosBestand) else RegiosBestand(),
-            contacts if isinstance(contacts, ContactsBestand) else ContactsBestand(),
-            geladen,
-        )
-        problemen.extend(checks.controleer(deels, checks.PER_BESTAND))
+        problemen.extend(checks.controleer(geplaatst, checks.PER_BESTAND))
     if strikt:
         problemen = strict(problemen)
     # Stale data only ever warns, even with --strict: it is a reminder, not a defect.
+    gegevens = geplaatst.zonder_posities() if kaart is not None else None
     if gegevens is not None and verouderd_maanden is not None:
-        problemen.extend(checks.verouderd(gegevens, verouderd_maanden, vandaag or date.today()))
+        problemen.extend(checks.verouderd(geplaatst, verouderd_maanden, vandaag or date.today()))
     return Resultaat(gegevens, tuple(sorteer(problemen)), kaart)

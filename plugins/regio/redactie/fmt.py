@@ -21,11 +21,10 @@ import os
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, cast, get_args
+from typing import Any, cast
 
 import yaml
 from pydantic import BaseModel
-from pydantic.fields import FieldInfo
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import CommentMark
@@ -43,9 +42,12 @@ from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
 
 from regio.gegevens.load import PARSER_LOADER, load_bytes, load_file
-from regio.gegevens.model import BESTANDEN, Model, binnenste_model, volgorde
+from regio.gegevens.model import Model
 from regio.gegevens.parse import parse
 from regio.gegevens.problems import Positie, Probleem, fout
+from regio.gegevens.registry import bestanden
+from regio.gegevens.velden import veld as catalogusveld
+from regio.gegevens.velden import volgorde
 
 BREEDTE = 100  # the longest line the formatter writes where it has a choice (as ruff's limit)
 STR_TAG = "tag:yaml.org,2002:str"
@@ -63,14 +65,6 @@ class Opgemaakt:
 # --- the model: key order, nested models, lists of web addresses --------------------------------
 
 
-def _is_url(annotatie: Any) -> bool:
-    for meta in getattr(annotatie, "__metadata__", ()):
-        extra = meta.json_schema_extra if isinstance(meta, FieldInfo) else None
-        if isinstance(extra, dict) and extra.get("format") == "uri":
-            return True
-    return any(_is_url(arg) for arg in get_args(annotatie))
-
-
 @dataclass(frozen=True)
 class _Veld:
     model: type[BaseModel] | None  # the model of the value (or of its items)
@@ -78,10 +72,10 @@ class _Veld:
 
 
 def _veld(model: type[BaseModel] | None, sleutel: str) -> _Veld:
-    info = model.model_fields.get(sleutel) if model is not None else None
-    if info is None:
+    gevonden = catalogusveld(model, sleutel) if model is not None else None
+    if gevonden is None:
         return _Veld(None, False)
-    return _Veld(binnenste_model(info.annotation), _is_url(info.annotation))
+    return _Veld(gevonden.onderdeel, gevonden.soort == "webadres")
 
 
 # --- comments and blank lines, found in the text ------------------------------------------------
@@ -627,7 +621,7 @@ class Uitkomst:
 def maak_map_op(data_dir: Path, weergave: str) -> list[Uitkomst]:
     """Format (in memory) every data file in ``data_dir``; messages name them ``weergave/x``."""
     uitkomsten = []
-    for naam, soort in BESTANDEN.items():
+    for naam, soort in bestanden().items():
         pad = data_dir / naam
         bestand = f"{weergave.rstrip('/')}/{naam}" if weergave else naam
         geladen = load_file(pad, bestand)

@@ -18,32 +18,19 @@ from __future__ import annotations
 import textwrap
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, get_args
+from typing import Any
 
 import yaml
 from markupsafe import Markup
 from pydantic import BaseModel
 
-from regio.gegevens.checks import VERWIJZINGEN
-from regio.gegevens.model import (
-    BESTANDEN,
-    ID_PATTERN,
-    NIEUWE_SOORTEN,
-    PROVINCIE_CODE_PATTERN,
-    binnenste_model,
-    volgorde,
-)
-from regio.gegevens.parse import ENKELVOUD
+from regio.gegevens import registry
+from regio.gegevens import velden as catalogus
+from regio.gegevens.model import ID_PATTERN, PROVINCIE_CODE_PATTERN
 from regio.uitvoer.escape import md
 
 VELDEN_PAGINA = "redactie/velden.md"
 FOUTEN_PAGINA = "redactie/foutmeldingen.md"
-
-# Kinds `regio nieuw` can add an entry of.
-NIEUW_SOORTEN = frozenset(NIEUWE_SOORTEN)
-
-# Kinds whose entries are fixed: the guide explains how to change them, not how to add one.
-VASTE_SOORTEN = frozenset({"provincie"})
 
 # Patterns of the model, in words an editor understands.
 PATRONEN = {
@@ -62,7 +49,7 @@ EXTRA_REGELS = {
 }
 
 # Examples (fictional) as Python values, written out as YAML. Per (kind, field) or per field;
-# a field without one gets an example made from its type (see _voorbeeld_uit_schema). The
+# a field without one gets an example made from its type (see _voorbeeld_uit_soort). The
 # references point at ids of the test data (tests/fixtures/geldig), so a test can add each new
 # entry to that data and validate it.
 VOORBEELDEN: dict[tuple[str | None, str], Any] = {
@@ -147,10 +134,7 @@ class Soort:
     uitleg: str  # the collection's Dutch description in the file model
     model: type[BaseModel]
     velden: tuple[Veld, ...]
-
-    @property
-    def vast(self) -> bool:
-        return self.naam in VASTE_SOORTEN
+    vast: bool = False  # the entries are fixed: the guide explains how to change them
 
 
 @dataclass(frozen=True)
@@ -168,53 +152,36 @@ def anker(naam: str, *, onderdeel: bool = False) -> str:
 
 
 def soorten() -> list[Soort]:
-    """Every kind of entry, in the order of the files and their collections."""
-    result = []
-    for bestand, bestandsmodel in BESTANDEN.items():
-        for collectie, info in bestandsmodel.model_fields.items():
-            (model, *_) = get_args(info.annotation)
-            naam = ENKELVOUD.get(collectie, model.__name__.lower())
-            result.append(
-                Soort(
-                    naam=naam,
-                    collectie=collectie,
-                    bestand=bestand,
-                    uitleg=info.description or "",
-                    model=model,
-                    velden=tuple(velden(model, naam, collectie)),
-                )
-            )
-    return result
-
-
-def velden(
-    model: type[BaseModel], soort: str | None = None, collectie: str | None = None
-) -> list[Veld]:
-    """The fields of ``model`` in the order `regio fmt` writes them, described for editors."""
-    schema = model.model_json_schema()
-    eigenschappen: dict[str, Any] = schema.get("properties", {})
-    namen = [n for n in volgorde(model) if n in eigenschappen]
-    namen += [n for n in eigenschappen if n not in namen]
-    verplicht = set(schema.get("required", ()))
-    doelen = {r.veld: r.doel for r in VERWIJZINGEN if collectie in r.collecties}
-    soort = soort or model.__name__.lower()
-    result = []
-    for naam in namen:
-        eigenschap = eigenschappen[naam]
-        kern = _zonder_null(eigenschap)
-        ref = _ref(kern)
-        result.append(
-            Veld(
-                naam=naam,
-                verplicht=naam in verplicht,
-                beschrijving=str(eigenschap.get("description", "")),
-                toegestaan=_toegestaan(naam, kern, doelen.get(naam)),
-                voorbeeld=None if ref else _voorbeeld(soort, naam, kern),
-                standaard=_standaard(eigenschap.get("default")),
-                onderdeel=ref,
-            )
+    """Every kind of entry, in the order of the registry."""
+    return [
+        Soort(
+            naam=c.enkelvoud,
+            collectie=c.naam,
+            bestand=c.bestand,
+            uitleg=c.beschrijving,
+            model=c.model,
+            velden=tuple(velden(c.model, c.enkelvoud)),
+            vast=c.vast,
         )
-    return result
+        for c in registry.COLLECTIES.values()
+    ]
+
+
+def velden(model: type[BaseModel], soort: str | None = None) -> list[Veld]:
+    """The fields of ``model`` in the order `regio fmt` writes them, described for editors."""
+    soort = soort or model.__name__.lower()
+    return [
+        Veld(
+            naam=veld.naam,
+            verplicht=veld.verplicht,
+            beschrijving=veld.beschrijving,
+            toegestaan=_toegestaan(veld),
+            voorbeeld=None if veld.onderdeel else _voorbeeld(soort, veld),
+            standaard=veld.standaard,
+            onderdeel=veld.onderdeelnaam,
+        )
+        for veld in catalogus.velden(model)
+    ]
 
 
 def onderdelen(alle: list[Soort] | None = None) -> list[Onderdeel]:
@@ -222,11 +189,12 @@ def onderdelen(alle: list[Soort] | None = None) -> list[Onderdeel]:
     alle = soorten() if alle is None else alle
     gevonden: dict[str, tuple[type[BaseModel], list[str]]] = {}
     for soort in alle:
-        for veld in soort.velden:
-            if veld.onderdeel is None:
+        for veld in catalogus.velden(soort.model):
+            if veld.onderdeel is None or veld.onderdeelnaam is None:
                 continue
-            model = _onderdeel_model(soort.model, veld.naam)
-            gevonden.setdefault(veld.onderdeel, (model, []))[1].append(f"{soort.naam}: {veld.naam}")
+            gevonden.setdefault(veld.onderdeelnaam, (veld.onderdeel, []))[1].append(
+                f"{soort.naam}: {veld.naam}"
+            )
     return [
         Onderdeel(naam, tuple(velden(model, naam)), tuple(binnen))
         for naam, (model, binnen) in gevonden.items()
@@ -527,7 +495,7 @@ def paginas() -> list[tuple[str, str, dict[str, Any]]]:
                 **gedeeld,
                 "soorten": alle,
                 "onderdelen": onderdelen(alle),
-                "nieuw_soorten": NIEUW_SOORTEN,
+                "nieuw_soorten": {c.enkelvoud for c in registry.nieuwe_soorten()},
                 "tabel": veldentabel,
                 "blok": lambda soort: code_blok(als_yaml_blok(soort)),
             },
@@ -548,109 +516,74 @@ def paginas() -> list[tuple[str, str, dict[str, Any]]]:
 # --- Helpers --------------------------------------------------------------------------------
 
 
-def _zonder_null(eigenschap: dict[str, Any]) -> dict[str, Any]:
-    """``X | None`` is ``anyOf: [X, null]`` in the schema; the editor writes X or leaves it out."""
-    varianten = [v for v in eigenschap.get("anyOf", ()) if v.get("type") != "null"]
-    if len(varianten) == 1:
-        return {**eigenschap, **varianten[0]}
-    return eigenschap
-
-
-def _ref(eigenschap: dict[str, Any]) -> str | None:
-    """The nested part a field holds (itself or as list items), e.g. 'coordinaten', 'feit'."""
-    doel = eigenschap.get("$ref") or eigenschap.get("items", {}).get("$ref")
-    return str(doel).rsplit("/", 1)[-1].lower() if doel else None
-
-
-def _onderdeel_model(model: type[BaseModel], veld: str) -> type[BaseModel]:
-    binnen = binnenste_model(model.model_fields[veld].annotation)
-    if binnen is None:
-        raise TypeError(f"{model.__name__}.{veld} bevat geen model")
-    return binnen
-
-
-def _standaard(waarde: Any) -> Any:
-    """A default worth showing: not 'empty' (None or an empty list)."""
-    return None if waarde in (None, [], ()) else waarde
-
-
 def _code(tekst: str) -> str:
     """A Markdown code span around our own text (backticks inside get a longer fence)."""
     tekst = " ".join(tekst.split())
     return f"`` {tekst} ``" if "`" in tekst else f"`{tekst}`"
 
 
-def _opsomming(waarden: list[Any]) -> str:
+def _opsomming(waarden: tuple[Any, ...]) -> str:
     return ", ".join(_code(yaml_waarde(w)) for w in waarden)
 
 
-def _toegestaan(naam: str, eigenschap: dict[str, Any], doel: str | None) -> Markup:
+def _toegestaan(veld: catalogus.Veld) -> Markup:
     """What an editor may write in the field, in words."""
-    tekst = _waarden_tekst(eigenschap, doel)
-    if naam in EXTRA_REGELS:
-        extra = EXTRA_REGELS[naam]
+    tekst = _waarden_tekst(veld)
+    if veld.lijst:
+        minstens = ", minstens één" if veld.minstens_een else ""
+        tekst = f"een lijst{minstens}; elk: {tekst}"
+    if veld.naam in EXTRA_REGELS:
+        extra = EXTRA_REGELS[veld.naam]
         tekst = extra if tekst == "tekst" else f"{tekst}; {extra}"
     return Markup(tekst)
 
 
-def _waarden_tekst(eigenschap: dict[str, Any], doel: str | None) -> str:
-    if "$ref" in eigenschap:
-        onderdeel = _ref(eigenschap) or ""
+def _waarden_tekst(veld: catalogus.Veld) -> str:
+    """What one value (of a list: one item) may be."""
+    if veld.soort == "onderdeel":
+        onderdeel = veld.onderdeelnaam or ""
         return f"velden van [{md(onderdeel)}](#{anker(onderdeel, onderdeel=True)})"
-    if eigenschap.get("type") == "array":
-        items = _zonder_null(eigenschap.get("items", {}))
-        minstens = ", minstens één" if eigenschap.get("minItems", 0) >= 1 else ""
-        return f"een lijst{minstens}; elk: {_waarden_tekst(items, doel)}"
-    if "enum" in eigenschap:
-        return f"één van {_opsomming(eigenschap['enum'])}"
-    if doel is not None:
-        doelsoort = ENKELVOUD.get(doel, doel)
+    if veld.soort == "keuze":
+        return f"één van {_opsomming(veld.keuzes)}"
+    if veld.soort == "verwijzing" and veld.doel is not None:
+        doelsoort = registry.enkelvoud(veld.doel)
         return f"de id van een [{md(doelsoort)}](#{anker(doelsoort)}) uit de gegevens"
-    patroon = eigenschap.get("pattern")
-    if patroon is not None:
-        woorden = PATRONEN.get(patroon, f"tekst volgens het patroon {_code(patroon)}")
-        lengte = (eigenschap.get("minLength"), eigenschap.get("maxLength"))
-        if lengte[0] is not None and lengte[1] is not None:
-            woorden += f" ({lengte[0]} tot {lengte[1]} tekens)"
+    if veld.patroon is not None:
+        woorden = PATRONEN.get(veld.patroon, f"tekst volgens het patroon {_code(veld.patroon)}")
+        kortst, langst = veld.lengte
+        if kortst is not None and langst is not None:
+            woorden += f" ({kortst} tot {langst} tekens)"
         return woorden
-    formaat = eigenschap.get("format")
-    if formaat == "uri":
-        return "een volledig webadres dat met `https://` of `http://` begint"
-    if formaat == "date":
-        return "een datum als JJJJ-MM-DD"
-    soort = eigenschap.get("type")
-    if soort == "boolean":
-        return "`true` of `false`"
-    if soort in ("number", "integer"):
-        return "een getal, met een punt als decimaalteken"
-    return "tekst"
+    woorden_per_soort = {
+        "webadres": "een volledig webadres dat met `https://` of `http://` begint",
+        "datum": "een datum als JJJJ-MM-DD",
+        "ja-nee": "`true` of `false`",
+        "getal": "een getal, met een punt als decimaalteken",
+    }
+    return woorden_per_soort.get(veld.soort, "tekst")
 
 
-def _voorbeeld(soort: str, naam: str, eigenschap: dict[str, Any]) -> Any:
-    for sleutel in ((soort, naam), (None, naam)):
+def _voorbeeld(soort: str, veld: catalogus.Veld) -> Any:
+    for sleutel in ((soort, veld.naam), (None, veld.naam)):
         if sleutel in VOORBEELDEN:
             return VOORBEELDEN[sleutel]
-    return _voorbeeld_uit_schema(eigenschap)
+    waarde = _voorbeeld_uit_soort(veld)
+    return [waarde] if veld.lijst else waarde
 
 
-def _voorbeeld_uit_schema(eigenschap: dict[str, Any]) -> Any:
-    """An example for a field nobody wrote one for (a new field): made from its type."""
-    eigenschap = _zonder_null(eigenschap)
-    if "enum" in eigenschap:
-        return eigenschap["enum"][0]
-    if eigenschap.get("type") == "array":
-        return [_voorbeeld_uit_schema(eigenschap.get("items", {}))]
-    formaat = eigenschap.get("format")
-    soort = eigenschap.get("type")
-    if formaat == "uri":
-        return "https://www.example.org/"
-    if formaat == "date":
-        return date(2025, 9, 1)
-    if soort == "boolean":
-        return False
-    if soort in ("number", "integer"):
-        return 1
-    if eigenschap.get("pattern") == ID_PATTERN:
+def _voorbeeld_uit_soort(veld: catalogus.Veld) -> Any:
+    """An example for a field nobody wrote one for (a new field): made from its kind."""
+    if veld.keuzes:
+        return veld.keuzes[0]
+    voorbeelden: dict[str, Any] = {
+        "webadres": "https://www.example.org/",
+        "datum": date(2025, 9, 1),
+        "ja-nee": False,
+        "getal": 1,
+    }
+    if veld.soort in voorbeelden:
+        return voorbeelden[veld.soort]
+    if veld.patroon == ID_PATTERN:
         return "voorbeeld"
     return "Voorbeeld"
 
@@ -659,11 +592,8 @@ def _voorbeeldwaarde(model: type[BaseModel], veld: Veld) -> Any:
     """The example of a field, with nested parts filled in from their own examples."""
     if veld.onderdeel is None:
         return veld.voorbeeld
-    onderdeel = _onderdeel_model(model, veld.naam)
+    eigen = catalogus.veld(model, veld.naam)
+    assert eigen is not None and eigen.onderdeel is not None
+    onderdeel = eigen.onderdeel
     waarde = {v.naam: _voorbeeldwaarde(onderdeel, v) for v in velden(onderdeel, veld.onderdeel)}
-    return [waarde] if _is_lijst(model, veld.naam) else waarde
-
-
-def _is_lijst(model: type[BaseModel], veld: str) -> bool:
-    schema = _zonder_null(model.model_json_schema()["properties"][veld])
-    return schema.get("type") == "array"
+    return [waarde] if eigen.lijst else waarde

@@ -30,7 +30,8 @@ from folium.template import Template
 
 from regio.gegevens.contact import telefoon_e164, telefoon_nationaal
 from regio.gegevens.geografie import Geografie
-from regio.site import KAARTLAGEN, Site
+from regio.gegevens.registry import kaartlagen
+from regio.site import Site
 from regio.uitvoer.urls import relatief, url_van
 
 ASSET_MAP = "assets/regio"
@@ -209,9 +210,9 @@ def kaart_data(site: Site, geografie: Geografie) -> dict[str, Any]:
         )
     legenda = [{"naam": site.persoon(ident).naam, "kleur": kleur[ident]} for ident in coordinatoren]
     lagen = []
-    for collectie, titel in KAARTLAGEN:
+    for laag in kaartlagen():
         punten = []
-        for gebied in site.collectie_gesorteerd(collectie):
+        for gebied in site.collectie_gesorteerd(laag.naam):
             positie = geografie.posities.get(gebied.id)
             if positie is None:
                 continue
@@ -231,8 +232,8 @@ def kaart_data(site: Site, geografie: Geografie) -> dict[str, Any]:
             )
         lagen.append(
             {
-                "id": collectie,
-                "titel": titel,
+                "id": laag.naam,
+                "titel": laag.titel,
                 "punten": {"type": "FeatureCollection", "features": punten},
             }
         )
