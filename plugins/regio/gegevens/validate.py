@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -34,6 +35,28 @@ class Resultaat:
         return self.gegevens is not None and not any(p.is_fout for p in self.problemen)
 
 
+def lees(
+    data_dir: Path, weergave: Callable[[str], str] = lambda naam: naam
+) -> tuple[Geplaatst, list[Probleem], set[str]]:
+    """Load and parse every data file: the entities with their files, the problems so far, and
+    the names of the files that parsed. Messages name a file ``weergave(name)``."""
+    problemen: list[Probleem] = []
+    geladen: dict[str, Geladen] = {}
+    modellen: dict[str, Model] = {}
+    for naam, soort in bestanden().items():
+        resultaat = load_file(data_dir / naam, weergave(naam))
+        problemen.extend(resultaat.problemen)
+        if resultaat.geladen is None:
+            continue
+        geladen[naam] = resultaat.geladen
+        parsed = parse(resultaat.geladen, soort)
+        problemen.extend(parsed.problemen)
+        if isinstance(parsed.model, Model):
+            modellen[naam] = parsed.model
+    geplaatst = Geplaatst(Gegevens(uit_bestanden(modellen)), geladen)
+    return geplaatst, problemen, set(modellen)
+
+
 def valideer(
     data_dir: Path,
     *,
@@ -51,30 +74,16 @@ def valideer(
     def weergave(naam: str) -> str:
         return f"{prefix.rstrip('/')}/{naam}" if prefix else naam
 
-    problemen: list[Probleem] = []
-    geladen: dict[str, Geladen] = {}
-    modellen: dict[str, Model] = {}
-    for naam, soort in bestanden().items():
-        resultaat = load_file(data_dir / naam, weergave(naam))
-        problemen.extend(resultaat.problemen)
-        if resultaat.geladen is None:
-            continue
-        geladen[naam] = resultaat.geladen
-        parsed = parse(resultaat.geladen, soort)
-        problemen.extend(parsed.problemen)
-        if isinstance(parsed.model, Model):
-            modellen[naam] = parsed.model
-
-    geplaatst = Geplaatst(Gegevens(uit_bestanden(modellen)), geladen)
+    geplaatst, problemen, geparst = lees(data_dir, weergave)
     kaart = None
-    if len(modellen) == len(bestanden()):
+    if geparst == set(bestanden()):
         problemen.extend(checks.controleer(geplaatst))
         grenzen_bestand = weergave(GRENZEN)
         grenzen, grensproblemen = laad_grenzen(data_dir / GRENZEN, grenzen_bestand)
         posities, geoproblemen = geografie(geplaatst, grenzen, gazetteer(), grenzen_bestand)
         problemen.extend([*grensproblemen, *geoproblemen])
         kaart = Geografie(grenzen, posities)
-    elif modellen:
+    elif geparst:
         # One file is broken: still check what the other file holds on its own, so an editor
         # sees every problem at once; references wait until both files parse.
         problemen.extend(checks.controleer(geplaatst, checks.PER_BESTAND))
