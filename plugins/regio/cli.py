@@ -132,7 +132,7 @@ def _parser(met_nieuw: bool = True) -> argparse.ArgumentParser:
     _export_parser(sub)
     _fmt_parser(sub)
     if met_nieuw:
-        from regio.redactie import nieuw
+        from regio.redactie import nieuw_cli as nieuw
 
         nieuw.voeg_parser_toe(sub, _data_dir_argument, NIEUW_HULP)
     else:
@@ -311,7 +311,7 @@ def _fmt(args: argparse.Namespace) -> int:
 def _nieuw(args: argparse.Namespace) -> int:
     if _ontbrekende_map(args.data_dir):
         return 2
-    from regio.redactie import nieuw
+    from regio.redactie import nieuw_cli as nieuw
 
     vraag = input if sys.stdin.isatty() else None
     return nieuw.uit_argumenten(args, vraag, print).voer_uit()

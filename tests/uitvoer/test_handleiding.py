@@ -21,11 +21,10 @@ from regio.gegevens.velden import volgorde
 from regio.redactie.nieuw import collecties
 from regio.site import Site
 from regio.uitvoer.escape import md
+from regio.uitvoer.foutmeldingen import VOORBEELDFOUTEN, Voorbeeldfout
 from regio.uitvoer.handleiding import (
     FOUTEN_PAGINA,
     VELDEN_PAGINA,
-    VOORBEELDFOUTEN,
-    Voorbeeldfout,
     als_yaml_blok,
     paginas,
     soorten,
