@@ -188,6 +188,16 @@ COLLECTIES: dict[str, Collectie] = {
 
 # The order in which `regio nieuw` lists the kinds it adds.
 NIEUW_VOLGORDE = ("partnerschap", "project", "onderwijsregio", "persoon", "organisatie")
+# The order in which the pages are generated (and so listed in the search index); a collection
+# not named here follows these.
+PAGINA_VOLGORDE = (
+    "provincies",
+    "onderwijsregios",
+    "partnerschappen",
+    "projecten",
+    "programmas",
+    "organisaties",
+)
 
 
 # -- looking things up --------------------------------------------------------------------------
@@ -217,7 +227,10 @@ def kaartlagen() -> list[Collectie]:
 
 
 def met_paginas() -> list[Collectie]:
-    return [c for c in COLLECTIES.values() if c.map is not None]
+    """The collections with pages, in the order the pages are generated."""
+    rang = {naam: i for i, naam in enumerate(PAGINA_VOLGORDE)}
+    paginas = [c for c in COLLECTIES.values() if c.map is not None]
+    return sorted(paginas, key=lambda c: rang.get(c.naam, len(rang)))
 
 
 def nieuwe_soorten() -> list[Collectie]:
