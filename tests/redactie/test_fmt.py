@@ -100,7 +100,7 @@ def test_key_order_is_taken_from_the_model() -> None:
     assert volgorde(Partnerschap)[-6:] == [
         "toelichting", "onzeker", "afgeleid", "ontleend", "gecontroleerd", "bron",
     ]  # fmt: skip
-    assert volgorde(Feit) == ["tekst", "datum", "bron"]
+    assert volgorde(Feit) == ["tekst", "datum", "aantal", "telt", "bron"]
     assert volgorde(Coordinaten) == ["lat", "lon"]
     assert volgorde(RegiosBestand) == [
         "provincies", "programmas", "onderwijsregios", "partnerschappen", "projecten",
