@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 from pathlib import Path
@@ -57,8 +58,106 @@ def test_map_document_is_dutch_titled_zoomable_and_local(echte_site: Site) -> No
 
 
 def test_real_map_stays_small(echte_site: Site) -> None:
+    # With all 342 gemeenten as one topology (shared borders once) and every area outline.
     html = kaart_html(echte_site, echte_site.geografie)  # type: ignore[arg-type]
-    assert len(html.encode()) <= 150 * 1024
+    assert len(html.encode()) <= 400 * 1024
+    assert len(gzip.compress(html.encode())) <= 150 * 1024
+
+
+def test_real_map_ships_every_gemeente_as_topology(echte_site: Site) -> None:
+    data = _data_blok(kaart_html(echte_site, echte_site.geografie))  # type: ignore[arg-type]
+    topologie = data["gemeenten"]  # type: ignore[index]
+    assert topologie["type"] == "Topology"
+    assert set(topologie["transform"]) == {"scale", "translate"}
+    geometrieen = topologie["objects"]["gemeenten"]["geometries"]
+    assert len(geometrieen) == 342
+    breda = next(g["properties"] for g in geometrieen if g["properties"]["naam"] == "Breda")
+    assert breda == {
+        "code": "GM0758",
+        "naam": "Breda",
+        "slug": "breda",
+        "url": "../gemeenten/breda/",
+    }
+    # Delta-encoded integers: every arc after its first position moves by small steps.
+    assert all(isinstance(c, int) for boog in topologie["arcs"] for p in boog for c in p)
+
+
+def _met_gemeenten(data_dir: Path) -> Site:
+    """The fixture data with the project on Walcheren and the onderwijsregio in two gemeenten
+    around Utrecht (it keeps its plaats, but an area wins over a point)."""
+    vervang(
+        data_dir,
+        "regions.yaml",
+        "    provincies: [zeeland]\n",
+        "    provincies: [zeeland]\n    gemeenten: [Vlissingen, Middelburg (Z.)]\n",
+    )
+    vervang(
+        data_dir,
+        "regions.yaml",
+        "    plaats: Utrecht\n",
+        "    plaats: Utrecht\n    gemeenten: [Utrecht, Zeist]\n",
+    )
+    return _site(data_dir)
+
+
+def _lagen(data: object) -> dict[str, dict[str, object]]:
+    return {laag["id"]: laag for laag in data["lagen"]}  # type: ignore[index]
+
+
+def test_entities_with_gemeenten_are_areas_not_points(data_dir: Path) -> None:
+    site = _met_gemeenten(data_dir)
+    lagen = _lagen(_data_blok(kaart_html(site, site.geografie)))  # type: ignore[arg-type]
+    project = lagen["projecten"]["gebieden"]["features"]  # type: ignore[index]
+    assert [f["properties"] for f in project] == [
+        {
+            "naam": "Voorbeeldproject",
+            "plaats": "",
+            "sectoren": "vo",
+            "url": "../projecten/voorbeeldproject/",
+        }
+    ]
+    [walcheren] = project
+    assert walcheren["geometry"]["type"] == "MultiPolygon"
+    gemeenten = site.geografie.gemeenten  # type: ignore[union-attr]
+    assert gemeenten is not None
+    verwacht = gemeenten.omtrek(["GM0718", "GM0687"])
+    assert walcheren["geometry"]["coordinates"] == json.loads(json.dumps(verwacht))
+    regio = lagen["onderwijsregios"]
+    assert regio["punten"]["features"] == []  # type: ignore[index]
+    assert len(regio["gebieden"]["features"]) == 1  # type: ignore[index]
+    assert regio["kleur"] == "#0072B2"
+    assert len(lagen["partnerschappen"]["punten"]["features"]) == 0  # type: ignore[index]
+
+
+def test_fixture_topology_has_all_its_gemeenten_with_page_links(data_dir: Path) -> None:
+    site = _site(data_dir)
+    data = kaart_data(site, site.geografie)  # type: ignore[arg-type]
+    geometrieen = data["gemeenten"]["objects"]["gemeenten"]["geometries"]
+    assert len(geometrieen) == 39
+    vlissingen = next(g for g in geometrieen if g["properties"]["code"] == "GM0718")
+    assert vlissingen["properties"]["url"] == "../gemeenten/vlissingen/"
+    assert vlissingen["properties"]["slug"] == "vlissingen"
+    # Without any listed gemeenten every layer is points only.
+    assert all(laag["gebieden"]["features"] == [] for laag in data["lagen"])
+
+
+def test_hostile_names_of_areas_only_travel_as_escaped_json(data_dir: Path) -> None:
+    kwaad = "</script><script>alert(1)</script>{{ 7*7 }}"
+    vervang(data_dir, "regions.yaml", "naam: Voorbeeldproject", f"naam: '{kwaad}'")
+    site = _met_gemeenten(data_dir)
+    html = kaart_html(site, site.geografie)  # type: ignore[arg-type]
+    assert "<script>alert(1)" not in html
+    assert html.count("</script>") == html.count("<script")
+    [gebied] = _lagen(_data_blok(html))["projecten"]["gebieden"]["features"]  # type: ignore[index]
+    assert gebied["properties"]["naam"] == kwaad
+
+
+@pytest.mark.parametrize("tiles", ["pdok", "none"])
+def test_boundaries_are_credited_whatever_the_tiles(data_dir: Path, tiles: str) -> None:
+    site = _site(data_dir)
+    data = _data_blok(kaart_html(site, site.geografie, KaartOpties(tiles=tiles)))  # type: ignore[arg-type]
+    assert "CBS</a> / Kadaster, 2025" in data["attributie"]  # type: ignore[index]
+    assert "CC BY 4.0" in data["attributie"]  # type: ignore[index]
 
 
 def test_tiles_pdok_by_default_and_none_means_no_external_url(echte_site: Site) -> None:

@@ -29,6 +29,7 @@ from branca.element import Element, Figure, MacroElement
 from folium.template import Template
 
 from regio.gegevens.contact import telefoon_e164, telefoon_nationaal
+from regio.gegevens.gemeenten import OBJECT, Gemeenten
 from regio.gegevens.geografie import Geografie
 from regio.site import KAARTLAGEN, Site
 from regio.uitvoer.urls import relatief, url_van
@@ -49,6 +50,17 @@ PDOK_ATTRIBUTIE = (
 # Province fills, one per coordinator: light Okabe-Ito tones (distinguishable with the common
 # forms of colour blindness), kept apart from the darker blue/vermillion/green of the points.
 KLEUREN = ("#E69F00", "#56B4E9", "#CC79A7", "#F0E442", "#999999", "#B3DE69", "#BC80BD", "#FFED6F")
+
+# The colour of each kind's points (regio-kaart.css) is also the outline and fill of its areas.
+LAAGKLEUREN = {"onderwijsregios": "#0072B2", "partnerschappen": "#D55E00", "projecten": "#009E73"}
+
+# The boundaries of provinces, gemeenten and areas all come from CBS / Kadaster (CC BY 4.0, see
+# data/geo/README.md); the credit shows on the map whatever the tiles.
+GRENZEN_ATTRIBUTIE = (
+    'Grenzen: <a href="https://www.cbs.nl/" target="_blank" rel="noopener">CBS</a> / Kadaster, '
+    '2025 (<a href="https://creativecommons.org/licenses/by/4.0/deed.nl" target="_blank" '
+    'rel="noopener">CC BY 4.0</a>)'
+)
 
 
 @dataclass(frozen=True)
@@ -212,24 +224,41 @@ def kaart_data(site: Site, geografie: Geografie) -> dict[str, Any]:
             }
         )
     legenda = [{"naam": site.persoon(ident).naam, "kleur": kleur[ident]} for ident in coordinatoren]
+    gemeenten = geografie.gemeenten
     lagen = []
     for collectie, titel in KAARTLAGEN:
         punten = []
+        gebieden = []
         for gebied in site.collectie_gesorteerd(collectie):
+            pagina = site.pagina(gebied)
+            assert pagina is not None
+            eigenschappen = {
+                "naam": gebied.naam,
+                "plaats": gebied.plaats or "",
+                "sectoren": ", ".join(gebied.sectoren),
+                "url": _url(pagina),
+            }
+            codes = geografie.gemeenten_van.get(gebied.id)
+            if codes and gemeenten is not None:
+                # An entity made of gemeenten is drawn as their outline, not as a point.
+                omtrek = [
+                    [[list(pt) for pt in ring] for ring in p] for p in gemeenten.omtrek(codes)
+                ]
+                gebieden.append(
+                    {
+                        "type": "Feature",
+                        "properties": eigenschappen,
+                        "geometry": {"type": "MultiPolygon", "coordinates": omtrek},
+                    }
+                )
+                continue
             positie = geografie.posities.get(gebied.id)
             if positie is None:
                 continue
-            pagina = site.pagina(gebied)
-            assert pagina is not None
             punten.append(
                 {
                     "type": "Feature",
-                    "properties": {
-                        "naam": gebied.naam,
-                        "plaats": gebied.plaats or "",
-                        "sectoren": ", ".join(gebied.sectoren),
-                        "url": _url(pagina),
-                    },
+                    "properties": eigenschappen,
                     "geometry": {"type": "Point", "coordinates": [positie[1], positie[0]]},
                 }
             )
@@ -237,14 +266,33 @@ def kaart_data(site: Site, geografie: Geografie) -> dict[str, Any]:
             {
                 "id": collectie,
                 "titel": titel,
+                "kleur": LAAGKLEUREN[collectie],
                 "punten": {"type": "FeatureCollection", "features": punten},
+                "gebieden": {"type": "FeatureCollection", "features": gebieden},
             }
         )
-    return {
+    data: dict[str, Any] = {
         "provincies": {"type": "FeatureCollection", "features": provincies},
         "legenda": legenda,
         "lagen": lagen,
+        "attributie": GRENZEN_ATTRIBUTIE,
     }
+    if gemeenten is not None and len(gemeenten):
+        data["gemeenten"] = gemeente_topologie(gemeenten)
+    return data
+
+
+def gemeente_topologie(gemeenten: Gemeenten) -> dict[str, Any]:
+    """All gemeenten as one TopoJSON topology (shared borders sent once), each with the slug
+    that ``?gemeente=`` names and the URL of its page."""
+    topologie = gemeenten.topologie_voor(g.code for g in gemeenten)
+    for geometrie in topologie["objects"][OBJECT]["geometries"]:
+        eigenschappen = geometrie["properties"]
+        gemeente = gemeenten.met_code(eigenschappen["code"])
+        assert gemeente is not None
+        eigenschappen["slug"] = gemeente.slug
+        eigenschappen["url"] = _url(f"gemeenten/{gemeente.slug}.md")
+    return topologie
 
 
 def kaart_html(site: Site, geografie: Geografie, opties: KaartOpties | None = None) -> str:

@@ -50,6 +50,68 @@
     return box;
   }
 
+  function gemeentePopup(p) {
+    var box = el("div", "regio-popup");
+    box.appendChild(el("div", "regio-popup-soort", "Gemeente"));
+    box.appendChild(el("strong", null, p.naam));
+    var more = el("div");
+    more.appendChild(link(p.url, "Wie werkt hier samen? Naar de pagina van " + p.naam));
+    box.appendChild(more);
+    return box;
+  }
+
+  // TopoJSON (quantized, delta-encoded arcs) to GeoJSON features: each arc is decoded once,
+  // a ring is its arcs in order (~i: arc i reversed), each arc starting where the last ended.
+  function topologyFeatures(topology, name) {
+    var scale = topology.transform.scale;
+    var translate = topology.transform.translate;
+    var arcs = topology.arcs.map(function (arc) {
+      var x = 0;
+      var y = 0;
+      return arc.map(function (delta) {
+        x += delta[0];
+        y += delta[1];
+        return [x * scale[0] + translate[0], y * scale[1] + translate[1]];
+      });
+    });
+    function ring(refs) {
+      var points = [];
+      refs.forEach(function (ref) {
+        var arc = ref < 0 ? arcs[~ref].slice().reverse() : arcs[ref];
+        Array.prototype.push.apply(points, points.length ? arc.slice(1) : arc);
+      });
+      return points;
+    }
+    function polygon(rings) {
+      return rings.map(ring);
+    }
+    return topology.objects[name].geometries.map(function (g) {
+      return {
+        type: "Feature",
+        properties: g.properties,
+        geometry: {
+          type: g.type,
+          coordinates: g.type === "Polygon" ? polygon(g.arcs) : g.arcs.map(polygon)
+        }
+      };
+    });
+  }
+
+  // ?gemeente=<slug>, on the map document itself or on the page that embeds it (same site).
+  function requestedGemeente() {
+    var searches = [window.location.search];
+    try {
+      if (window.parent !== window) searches.push(window.parent.location.search);
+    } catch (e) {
+      // Embedded by another site: only our own URL counts.
+    }
+    for (var i = 0; i < searches.length; i++) {
+      var value = new URLSearchParams(searches[i]).get("gemeente");
+      if (value) return value.toLowerCase();
+    }
+    return null;
+  }
+
   function tooltip(text) {
     return el("span", null, text);
   }
@@ -91,6 +153,35 @@
     }).addTo(map);
 
     var overlays = { "Provincies": provinces };
+    var gemeenten = null;
+    var GEMEENTE_STIJL = {
+      className: "regio-gemeente",
+      color: "#555",
+      weight: 0.6,
+      opacity: 0.8,
+      fill: true,
+      fillOpacity: 0
+    };
+    if (data.gemeenten) {
+      // Thin grey outlines over the province colours; the transparent fill keeps them clickable.
+      // Off by default (they would take the provinces' hover and click), on with ?gemeente=.
+      gemeenten = L.geoJSON(
+        { type: "FeatureCollection", features: topologyFeatures(data.gemeenten, "gemeenten") },
+        {
+          style: function () { return GEMEENTE_STIJL; },
+          onEachFeature: function (feature, layer) {
+            layer.bindTooltip(tooltip(feature.properties.naam), { sticky: true });
+            layer.bindPopup(gemeentePopup(feature.properties));
+            layer.on("mouseover", function () { layer.setStyle({ weight: 2 }); });
+            layer.on("mouseout", function () {
+              layer.setStyle({ weight: layer.regioGekozen ? 3 : GEMEENTE_STIJL.weight });
+            });
+          }
+        }
+      );
+      overlays["Gemeenten"] = gemeenten;
+    }
+
     data.lagen.forEach(function (laag) {
       var cluster = L.markerClusterGroup({
         showCoverageOnHover: false,
@@ -121,14 +212,55 @@
           layer.bindPopup(pointPopup(feature.properties, laag.titel));
         }
       }).eachLayer(function (marker) { cluster.addLayer(marker); });
-      cluster.addTo(map);
-      overlays[laag.titel + " (" + laag.punten.features.length + ")"] = cluster;
+      // Entities made of gemeenten: their outline, filled in the kind's colour.
+      var areas = L.geoJSON(laag.gebieden, {
+        style: function () {
+          return {
+            className: "regio-gebied regio-gebied-" + laag.id,
+            color: laag.kleur,
+            weight: 2,
+            fillColor: laag.kleur,
+            fillOpacity: 0.2
+          };
+        },
+        onEachFeature: function (feature, layer) {
+          layer.bindTooltip(tooltip(feature.properties.naam), { sticky: true });
+          layer.bindPopup(pointPopup(feature.properties, laag.titel));
+        }
+      });
+      var group = L.layerGroup([areas, cluster]).addTo(map);
+      var total = laag.punten.features.length + laag.gebieden.features.length;
+      overlays[laag.titel + " (" + total + ")"] = group;
     });
 
     // On a phone the open layer list would cover the map: there it folds into a button.
     L.control.layers(null, overlays, { collapsed: window.innerWidth < 600 }).addTo(map);
     legend(map, data.legenda);
-    map.fitBounds(provinces.getBounds());
     map.attributionControl.setPrefix(false);
+    // Our own constant from kaart.py (not from data/): the credit for the boundaries.
+    map.attributionControl.addAttribution(data.attributie);
+
+    var chosen = null;
+    var slug = requestedGemeente();
+    if (gemeenten && slug) {
+      gemeenten.eachLayer(function (layer) {
+        if (layer.feature.properties.slug === slug) chosen = layer;
+      });
+    }
+    var bounds = chosen ? chosen.getBounds() : provinces.getBounds();
+    // Not animated: a second fit during a running zoom animation would be dropped.
+    var fit = function () { map.fitBounds(bounds, { maxZoom: 12, animate: false }); };
+    fit();
+    if (chosen) {
+      gemeenten.addTo(map);
+      chosen.regioGekozen = true;
+      chosen.setStyle({ color: "#000", weight: 3, opacity: 1 });
+      chosen.bringToFront();
+      chosen.openTooltip(bounds.getCenter());
+      // In the iframe the map may start before the embedding page has sized it: fit again
+      // once everything has loaded and on the first resize that follows.
+      if (document.readyState !== "complete") window.addEventListener("load", fit);
+      map.once("resize", fit);
+    }
   };
 })();
