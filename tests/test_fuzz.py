@@ -11,8 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from regio.gegevens.load import load_bytes
-from regio.gegevens.model import BESTANDEN
 from regio.gegevens.parse import parse
+from regio.gegevens.registry import bestanden
 from regio.gegevens.validate import valideer
 from tests.conftest import FIXTURES, REPO
 
@@ -67,7 +67,7 @@ STUKJES = st.sampled_from(
 def _bronteksten() -> list[bytes]:
     teksten = []
     for map_ in (REPO / "data", FIXTURES / "geldig"):
-        for naam in BESTANDEN:
+        for naam in bestanden():
             pad = map_ / naam
             if pad.exists():
                 teksten.append(pad.read_bytes())
@@ -86,7 +86,7 @@ def _assert_answer(raw: bytes, bestand: str) -> None:
     if resultaat.geladen is None:
         assert resultaat.problemen
         return
-    uitkomst = parse(resultaat.geladen, BESTANDEN[bestand])
+    uitkomst = parse(resultaat.geladen, bestanden()[bestand])
     assert (uitkomst.model is None) == bool(uitkomst.problemen)
     for probleem in uitkomst.problemen:
         assert 1 <= probleem.positie.regel <= regels + 1
@@ -94,7 +94,7 @@ def _assert_answer(raw: bytes, bestand: str) -> None:
 
 
 @FUZZ
-@given(waarde=YAML_WAARDEN, bestand=st.sampled_from(sorted(BESTANDEN)))
+@given(waarde=YAML_WAARDEN, bestand=st.sampled_from(sorted(bestanden())))
 def test_random_yaml_documents(waarde: object, bestand: str) -> None:
     _assert_answer(yaml.safe_dump(waarde, allow_unicode=True).encode(), bestand)
 

@@ -54,9 +54,10 @@ def test_pages_and_source_lines(site: Site) -> None:
     project = site.entiteit("voorbeeldproject")
     assert site.pagina(project) == "projecten/voorbeeldproject.md"
     assert site.pagina(site.entiteit("anna-voorbeeld")) is None
-    assert site.bronbestand(project) == "regions.yaml"
+    bron = site.bronregel(project)
+    assert bron.bestand == "regions.yaml"
     regels = (FIXTURES / "geldig/regions.yaml").read_text(encoding="utf-8").splitlines()
-    assert "id: voorbeeldproject" in regels[site.bronplek(project).regel - 1]
+    assert "id: voorbeeldproject" in regels[bron.regel - 1]
 
 
 def test_sorted_by_name_whatever_the_file_order(data_dir: Path) -> None:

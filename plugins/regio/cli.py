@@ -132,7 +132,7 @@ def _parser(met_nieuw: bool = True) -> argparse.ArgumentParser:
     _export_parser(sub)
     _fmt_parser(sub)
     if met_nieuw:
-        from regio.redactie import nieuw
+        from regio.redactie import nieuw_cli as nieuw
 
         nieuw.voeg_parser_toe(sub, _data_dir_argument, NIEUW_HULP)
     else:
@@ -224,7 +224,7 @@ def _render(args: argparse.Namespace) -> int:
     if site.geografie is not None:
         kaart_opties = KaartOpties(tiles=args.kaart_tiles)
         bestanden["kaart/kaart.html"] = kaart_html(site, site.geografie, kaart_opties)
-    bestanden.update(export.site_bestanden(site, "", gazetteer(data_dir)))
+    bestanden.update(export.site_bestanden(site, "", gazetteer(data_dir), opties))
     _schrijf(args.out, bestanden)
     aantal = sum(1 for pad in bestanden if pad.endswith(".md"))
     print(
@@ -312,7 +312,7 @@ def _fmt(args: argparse.Namespace) -> int:
 def _nieuw(args: argparse.Namespace) -> int:
     if _ontbrekende_map(args.data_dir):
         return 2
-    from regio.redactie import nieuw
+    from regio.redactie import nieuw_cli as nieuw
 
     vraag = input if sys.stdin.isatty() else None
     return nieuw.uit_argumenten(args, vraag, print).voer_uit()

@@ -19,28 +19,11 @@ from regio.gegevens.model import (
     Project,
     Provincie,
 )
-from regio.gegevens.problems import Positie
-from regio.gegevens.registry import COLLECTIES, Gegevens, Plek
-
-# Folder of each collection's pages. Persons have no page of their own: they appear where they work.
-MAPPEN = {
-    "provincies": "provincies",
-    "programmas": "programmas",
-    "onderwijsregios": "onderwijsregios",
-    "partnerschappen": "partnerschappen",
-    "projecten": "projecten",
-    "organisaties": "organisaties",
-}
+from regio.gegevens.registry import COLLECTIES, Bronregel, Gegevens, kaartlagen
 
 PO_SECTOREN = frozenset({"po", "so", "vso"})
 VO_MBO_SECTOREN = frozenset({"vo", "mbo"})
 ONDERSTEUNING_SOORTEN = ("ondersteuning", "sectororganisatie", "overheid")
-# The point layers of the map: collection and title.
-KAARTLAGEN = (
-    ("onderwijsregios", "Onderwijsregio's"),
-    ("partnerschappen", "Partnerschappen Samen Opleiden"),
-    ("projecten", "Projecten"),
-)
 
 
 @dataclass(frozen=True)
@@ -61,10 +44,10 @@ class Site:
     def __init__(self, gegevens: Gegevens, geografie: Geografie | None = None) -> None:
         self.gegevens = gegevens
         self.geografie = geografie
-        self._plek: dict[str, Plek] = {}
+        self._collectie: dict[str, str] = {}
         self._per_id: dict[str, Entiteit] = {}
-        for entiteit, plek in gegevens.alle():
-            self._plek[entiteit.id] = plek
+        for entiteit, collectie in gegevens.alle():
+            self._collectie[entiteit.id] = collectie
             self._per_id[entiteit.id] = entiteit
         self._in_provincie: dict[str, list[Gebied]] = defaultdict(list)
         self._rollen: dict[str, list[Rol]] = defaultdict(list)
@@ -117,19 +100,17 @@ class Site:
         return provincie
 
     def collectie_van(self, entiteit: Entiteit) -> str:
-        return self._plek[entiteit.id].collectie
+        return self._collectie[entiteit.id]
 
     def pagina(self, entiteit: Entiteit) -> str | None:
         """The Markdown path of an entity's page, or None (persons have none)."""
-        map_ = MAPPEN.get(self.collectie_van(entiteit))
+        map_ = COLLECTIES[self.collectie_van(entiteit)].map
         return f"{map_}/{entiteit.id}.md" if map_ else None
 
-    def bronplek(self, entiteit: Entiteit) -> Positie:
-        """Where the entity starts in its data file (for 'Wijziging voorstellen')."""
-        return self._plek[entiteit.id].positie()
-
-    def bronbestand(self, entiteit: Entiteit) -> str:
-        return COLLECTIES[self._plek[entiteit.id].collectie]
+    def bronregel(self, entiteit: Entiteit) -> Bronregel:
+        """The data file and line where the entity starts (for 'Wijziging voorstellen')."""
+        bestand = COLLECTIES[self.collectie_van(entiteit)].bestand
+        return self.gegevens.herkomst.get(entiteit.id, Bronregel(bestand, 1))
 
     # -- collections --------------------------------------------------------------------------
 
@@ -137,16 +118,21 @@ class Site:
         return sorted(self.gegevens.provincies, key=_sleutel)
 
     def gebieden(self) -> list[Gebied]:
+        """Everything on the map (the map layers' entities), in registry and file order."""
         return [
-            *self.gegevens.onderwijsregios,
-            *self.gegevens.partnerschappen,
-            *self.gegevens.projecten,
+            gebied
+            for laag in kaartlagen()
+            for gebied in self.gegevens.collectie(laag.naam)
+            if isinstance(gebied, Gebied)
         ]
 
+    def gesorteerd(self, collectie: str) -> list[Entiteit]:
+        """Any collection's entities, sorted by name."""
+        return sorted(self.gegevens.collectie(collectie), key=_sleutel)
+
     def collectie_gesorteerd(self, collectie: str) -> list[Gebied]:
-        """Onderwijsregio's, partnerships or projects, sorted by name."""
-        gebieden: tuple[Gebied, ...] = getattr(self.gegevens, collectie)
-        return sorted(gebieden, key=_sleutel)
+        """A map layer's entities (onderwijsregio's, partnerships, projects), sorted by name."""
+        return [g for g in self.gesorteerd(collectie) if isinstance(g, Gebied)]
 
     def omtrek(self, provincie: Provincie) -> str | None:
         """Inline SVG outline of a province, when the boundaries are known."""
@@ -181,11 +167,7 @@ class Site:
 
     def in_provincie(self, provincie: Provincie) -> dict[str, list[Gebied]]:
         """What is active in a province, per collection, sorted by name."""
-        result: dict[str, list[Gebied]] = {
-            "onderwijsregios": [],
-            "partnerschappen": [],
-            "projecten": [],
-        }
+        result: dict[str, list[Gebied]] = {laag.naam: [] for laag in kaartlagen()}
         for gebied in self._in_provincie.get(provincie.id, []):
             result[self.collectie_van(gebied)].append(gebied)
         return {naam: sorted(lijst, key=_sleutel) for naam, lijst in result.items()}

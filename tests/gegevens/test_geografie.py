@@ -11,7 +11,7 @@ from regio.cli import main
 from regio.gegevens.geografie import NEDERLAND, geografie
 from regio.gegevens.grenzen import laad_grenzen
 from regio.gegevens.plaatsen import gazetteer
-from regio.gegevens.validate import valideer
+from regio.gegevens.validate import lees, valideer
 from tests.conftest import REPO, controleer, meldingen, regel, vervang
 
 GEO = "geo/provinces.geojson"
@@ -299,8 +299,7 @@ def test_the_bounding_box_holds_every_province() -> None:
 
 
 def test_geografie_without_boundaries_still_places(data_dir: Path) -> None:
-    gegevens = controleer(data_dir).gegevens
-    assert gegevens is not None
+    gegevens, _, _ = lees(data_dir)
     posities, problemen = geografie(gegevens, {}, gazetteer(data_dir), "data/geo/provinces.geojson")
     assert problemen == []
     assert posities == {"voorbeeldregio": (52.09083, 5.12222)}

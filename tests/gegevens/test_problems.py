@@ -39,7 +39,16 @@ def test_json_keeps_accents() -> None:
     tekst = als_json([fout(Positie("f", 1, 2), "vóór")])
     assert "vóór" in tekst
     assert json.loads(tekst) == [
-        {"bestand": "f", "regel": 1, "kolom": 2, "ernst": "fout", "melding": "vóór"}
+        {
+            "bestand": "f",
+            "regel": 1,
+            "kolom": 2,
+            "ernst": "fout",
+            "melding": "vóór",
+            "collectie": None,
+            "item": None,
+            "veld": None,
+        }
     ]
 
 

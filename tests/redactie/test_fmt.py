@@ -10,9 +10,13 @@ import pytest
 
 from regio.cli import main
 from regio.gegevens.load import load_bytes
-from regio.gegevens.model import BESTANDEN, ContactsBestand, RegiosBestand
+from regio.gegevens.registry import bestanden
 from regio.redactie.fmt import maak_op, volgorde
 from tests.conftest import REPO
+
+BESTANDEN = bestanden()
+RegiosBestand = BESTANDEN["regions.yaml"]
+ContactsBestand = BESTANDEN["contacts.yaml"]
 
 KOP = "# yaml-language-server: $schema=../schemas/contacts.schema.json\n"
 

@@ -16,7 +16,7 @@ from mkdocs.config import load_config
 
 from regio.cli import main
 from regio.gegevens.load import load_file
-from regio.gegevens.model import BESTANDEN
+from regio.gegevens.registry import bestanden
 from regio.redactie.fmt import maak_op
 from tests.conftest import FIXTURES, controleer, meldingen
 from tests.pagina_html import lees
@@ -225,7 +225,7 @@ def test_untrusted_text_loads_back_exactly(data_dir: Path, tekst: str) -> None:
     assert nieuw["volledige_naam"] == tekst
     # The file stays formatted as fmt would have it (idempotent: fmt changes nothing new).
     tekst_bestand = (data_dir / "contacts.yaml").read_text(encoding="utf-8")
-    opgemaakt = maak_op(tekst_bestand, BESTANDEN["contacts.yaml"], "c").tekst
+    opgemaakt = maak_op(tekst_bestand, bestanden()["contacts.yaml"], "c").tekst
     assert opgemaakt is not None
     regels_nieuw = tekst_bestand[tekst_bestand.index("  - id: nare-tekst") :]
     assert regels_nieuw in opgemaakt
@@ -281,12 +281,12 @@ def test_missing_required_fields_are_a_usage_error(
 def test_problems_name_the_option_and_leave_the_data_untouched(
     data_dir: Path, capsys: pytest.CaptureFixture[str], opties: list[str], melding: str
 ) -> None:
-    voor = {naam: (data_dir / naam).read_bytes() for naam in BESTANDEN}
+    voor = {naam: (data_dir / naam).read_bytes() for naam in bestanden()}
     assert main([*NIEUW, "--data-dir", str(data_dir), *opties]) == 1
     uit = capsys.readouterr().out
     assert melding in uit
     assert f"Er is niets toegevoegd aan {data_dir}/regions.yaml." in uit
-    assert {naam: (data_dir / naam).read_bytes() for naam in BESTANDEN} == voor
+    assert {naam: (data_dir / naam).read_bytes() for naam in bestanden()} == voor
 
 
 def test_interactive_asks_in_dutch_and_asks_a_wrong_answer_again(

@@ -15,18 +15,18 @@ from mkdocs.config import load_config
 from pydantic import Field
 
 from regio.cli import main
-from regio.gegevens.model import Model, Partnerschap, volgorde
+from regio.gegevens.model import Model, Partnerschap
 from regio.gegevens.validate import valideer
-from regio.redactie.nieuw import SOORTEN
+from regio.gegevens.velden import volgorde
+from regio.redactie.nieuw import collecties
 from regio.site import Site
 from regio.uitvoer.escape import md
+from regio.uitvoer.foutmeldingen import VOORBEELDFOUTEN, Voorbeeldfout
 from regio.uitvoer.handleiding import (
     FOUTEN_PAGINA,
-    NIEUW_SOORTEN,
     VELDEN_PAGINA,
-    VOORBEELDFOUTEN,
-    Voorbeeldfout,
     als_yaml_blok,
+    paginas,
     soorten,
     velden,
     veldentabel,
@@ -160,11 +160,7 @@ def test_a_field_added_to_a_real_model_appears_in_its_table() -> None:
     class PartnerschapMetExtra(Partnerschap):
         leerlingen: int | None = Field(default=None, description="Aantal leerlingen.")
 
-    [nieuw] = [
-        v
-        for v in velden(PartnerschapMetExtra, "partnerschap", "partnerschappen")
-        if v.naam == "leerlingen"
-    ]
+    [nieuw] = [v for v in velden(PartnerschapMetExtra, "partnerschap") if v.naam == "leerlingen"]
     regel = rij(veldentabel([nieuw]), "leerlingen")
     assert regel == (
         "| **leerlingen** | nee | Aantal leerlingen\\. | een getal, met een punt als decimaalteken "
@@ -208,7 +204,8 @@ def test_the_new_entry_blocks_validate_when_added_to_the_data(
 
 
 def test_the_guide_names_the_kinds_regio_nieuw_knows() -> None:
-    assert set(NIEUW_SOORTEN) == set(SOORTEN)
+    context = next(c for pad, _, c in paginas() if pad == VELDEN_PAGINA)
+    assert context["nieuw_soorten"] == set(collecties())
 
 
 def test_fields_are_listed_in_the_order_regio_fmt_writes_them() -> None:

@@ -10,10 +10,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from regio.gegevens.contact import email_geldig, telefoon_geldig, url_toegestaan
-from regio.gegevens.model import Entiteit
-from regio.gegevens.parse import ENKELVOUD, suggestie
+from regio.gegevens.geplaatst import Geplaatst, Plek
+from regio.gegevens.model import Entiteit, Gebied, Persoon, Provincie
+from regio.gegevens.parse import suggestie
 from regio.gegevens.problems import Positie, Probleem, fout, waarschuwing
-from regio.gegevens.registry import COLLECTIES, Gegevens, Plek
+from regio.gegevens.registry import COLLECTIES, enkelvoud
 
 # The organisation whose regional coordinators each province must have exactly one of.
 COORDINATOR_ORGANISATIE = "arbeidsmarktplatform-po"
@@ -28,20 +29,17 @@ class Verwijzing:
     doel: str
 
 
-GEBIEDEN = ("onderwijsregios", "partnerschappen", "projecten")
-VERWIJZINGEN: tuple[Verwijzing, ...] = (
-    Verwijzing(("provincies",), "regiocoordinator", "personen"),
-    Verwijzing(("personen",), "organisatie", "organisaties"),
-    Verwijzing(("programmas",), "opvolger", "programmas"),
-    Verwijzing(("programmas", *GEBIEDEN), "organisaties", "organisaties"),
-    Verwijzing(GEBIEDEN, "provincies", "provincies"),
-    Verwijzing(GEBIEDEN, "penvoerder", "organisaties"),
-    Verwijzing(("partnerschappen",), "opleidingen", "organisaties"),
-    Verwijzing(("projecten",), "programma", "programmas"),
-    Verwijzing(("projecten",), "contactpersoon", "personen"),
-)
+def verwijzingen_regels() -> list[Verwijzing]:
+    """The reference rules, from the registry: one per field and target, with every collection
+    that has that field."""
+    regels: dict[tuple[str, str], list[str]] = {}
+    for naam, collectie in COLLECTIES.items():
+        for veld, doel in collectie.verwijzingen.items():
+            regels.setdefault((veld, doel), []).append(naam)
+    return [Verwijzing(tuple(namen), veld, doel) for (veld, doel), namen in regels.items()]
 
-Check = Callable[[Gegevens], list[Probleem]]
+
+Check = Callable[[Geplaatst], list[Probleem]]
 
 
 def _waarden(entiteit: Entiteit, veld: str) -> Iterator[tuple[tuple[str | int, ...], str]]:
@@ -55,7 +53,7 @@ def _waarden(entiteit: Entiteit, veld: str) -> Iterator[tuple[tuple[str | int, .
                 yield (veld, index), item
 
 
-def unieke_ids(gegevens: Gegevens) -> list[Probleem]:
+def unieke_ids(gegevens: Geplaatst) -> list[Probleem]:
     eerder: dict[str, tuple[Plek, Positie]] = {}
     problemen = []
     for entiteit, plek in gegevens.alle():
@@ -65,9 +63,10 @@ def unieke_ids(gegevens: Gegevens) -> list[Probleem]:
             problemen.append(
                 fout(
                     positie,
-                    f"id '{entiteit.id}' is al in gebruik door {ENKELVOUD[andere.collectie]} "
+                    f"id '{entiteit.id}' is al in gebruik door {enkelvoud(andere.collectie)} "
                     f"'{entiteit.id}' ({andere_positie.bestand}:{andere_positie.regel}); "
                     "ids moeten uniek zijn in alle bestanden. Kies een andere id.",
+                    plek.waar("id"),
                 )
             )
         else:
@@ -81,13 +80,13 @@ def unieke_ids(gegevens: Gegevens) -> list[Probleem]:
 MAX_VERGELIJKINGEN = 40_000
 
 
-def verwijzingen(gegevens: Gegevens) -> list[Probleem]:
+def verwijzingen(gegevens: Geplaatst) -> list[Probleem]:
     per_collectie = {naam: {e.id for e in gegevens.collectie(naam)} for naam in COLLECTIES}
     alle = {e.id: plek.collectie for e, plek in gegevens.alle()}
     problemen = []
     vergelijkingen_over = MAX_VERGELIJKINGEN
-    for regel in VERWIJZINGEN:
-        doel = ENKELVOUD[regel.doel]
+    for regel in verwijzingen_regels():
+        doel = enkelvoud(regel.doel)
         bestaand = per_collectie[regel.doel]
         opties = sorted(bestaand)
         for entiteit, plek in gegevens.alle():
@@ -98,7 +97,7 @@ def verwijzingen(gegevens: Gegevens) -> list[Probleem]:
                     continue
                 if waarde in alle:
                     uitleg = (
-                        f"'{waarde}' is een {ENKELVOUD[alle[waarde]]}, "
+                        f"'{waarde}' is een {enkelvoud(alle[waarde])}, "
                         f"maar '{regel.veld}' moet naar een {doel} verwijzen."
                     )
                 else:
@@ -110,29 +109,31 @@ def verwijzingen(gegevens: Gegevens) -> list[Probleem]:
                         f"'{regel.veld}' verwijst naar '{waarde}', maar er is geen {doel} met die "
                         f"id.{hint}"
                     )
-                problemen.append(fout(plek.positie(*pad), f"{_label(entiteit, plek)}{uitleg}"))
+                melding = f"{_label(entiteit, plek)}{uitleg}"
+                problemen.append(fout(plek.positie(*pad), melding, plek.waar(*pad)))
     return problemen
 
 
 def _label(entiteit: Entiteit, plek: Plek) -> str:
-    return f"{ENKELVOUD[plek.collectie]} '{entiteit.id}': "
+    return f"{enkelvoud(plek.collectie)} '{entiteit.id}': "
 
 
-def provincies(gegevens: Gegevens) -> list[Probleem]:
+def provincies(gegevens: Geplaatst) -> list[Probleem]:
     """Province codes are unique and every coordinator works for the Arbeidsmarktplatform PO."""
-    personen = {p.id: p for p in gegevens.personen}
+    personen = {p.id: p for p in gegevens.van(Persoon)}
     codes: dict[str, str] = {}
     problemen = []
     for entiteit, plek in gegevens.alle():
         if plek.collectie != "provincies":
             continue
-        provincie = gegevens.provincies[plek.index]
+        provincie = gegevens.van(Provincie)[plek.index]
         if provincie.code in codes:
             problemen.append(
                 fout(
                     plek.positie("code"),
                     f"{_label(entiteit, plek)}code '{provincie.code}' hoort al bij provincie "
                     f"'{codes[provincie.code]}'.",
+                    plek.waar("code"),
                 )
             )
         codes.setdefault(provincie.code, provincie.id)
@@ -144,12 +145,13 @@ def provincies(gegevens: Gegevens) -> list[Probleem]:
                     f"{_label(entiteit, plek)}regiocoördinator '{persoon.id}' werkt bij "
                     f"'{persoon.organisatie}', maar de regiocoördinator van een provincie moet "
                     f"bij '{COORDINATOR_ORGANISATIE}' werken.",
+                    plek.waar("regiocoordinator"),
                 )
             )
     return problemen
 
 
-def contactgegevens(gegevens: Gegevens) -> list[Probleem]:
+def contactgegevens(gegevens: Geplaatst) -> list[Probleem]:
     problemen = []
     for entiteit, plek in gegevens.alle():
         label = _label(entiteit, plek)
@@ -160,6 +162,7 @@ def contactgegevens(gegevens: Gegevens) -> list[Probleem]:
                     plek.positie("email"),
                     f"{label}'{email}' is geen geldig e-mailadres; "
                     "verwacht iets als naam@organisatie.nl.",
+                    plek.waar("email"),
                 )
             )
         telefoon = getattr(entiteit, "telefoon", None)
@@ -169,6 +172,7 @@ def contactgegevens(gegevens: Gegevens) -> list[Probleem]:
                     plek.positie("telefoon"),
                     f"{label}'{telefoon}' is geen geldig Nederlands telefoonnummer; "
                     "schrijf bijvoorbeeld 06-12345678 of 030-1234567.",
+                    plek.waar("telefoon"),
                 )
             )
         for pad, url in _urls(entiteit):
@@ -178,6 +182,7 @@ def contactgegevens(gegevens: Gegevens) -> list[Probleem]:
                         plek.positie(*pad),
                         f"{label}'{url}' is geen toegestaan webadres; alleen volledige adressen "
                         "die met http:// of https:// beginnen zijn toegestaan.",
+                        plek.waar(*pad),
                     )
                 )
     return problemen
@@ -191,7 +196,7 @@ def _urls(entiteit: Entiteit) -> Iterator[tuple[tuple[str | int, ...], str]]:
             yield ("feiten", index, "bron", bron_index), url
 
 
-def datums(gegevens: Gegevens) -> list[Probleem]:
+def datums(gegevens: Geplaatst) -> list[Probleem]:
     problemen = []
     for entiteit, plek in gegevens.alle():
         start = getattr(entiteit, "start", None)
@@ -202,12 +207,13 @@ def datums(gegevens: Gegevens) -> list[Probleem]:
                     plek.positie("eind"),
                     f"{_label(entiteit, plek)}einddatum {eind.isoformat()} ligt vóór de "
                     f"startdatum {start.isoformat()}.",
+                    plek.waar("eind"),
                 )
             )
     return problemen
 
 
-def bronnen(gegevens: Gegevens) -> list[Probleem]:
+def bronnen(gegevens: Geplaatst) -> list[Probleem]:
     """Every entity (and every programme fact) should say where its facts come from."""
     problemen = []
     for entiteit, plek in gegevens.alle():
@@ -217,6 +223,7 @@ def bronnen(gegevens: Gegevens) -> list[Probleem]:
                     plek.positie(),
                     f"{_label(entiteit, plek)}geen 'bron'; voeg het webadres toe waar deze "
                     "gegevens vandaan komen.",
+                    plek.waar("bron"),
                 )
             )
         for index, feit in enumerate(getattr(entiteit, "feiten", ())):
@@ -225,6 +232,7 @@ def bronnen(gegevens: Gegevens) -> list[Probleem]:
                     waarschuwing(
                         plek.positie("feiten", index),
                         f"{_label(entiteit, plek)}feit zonder 'bron'; voeg het webadres toe.",
+                        plek.waar("feiten", index, "bron"),
                     )
                 )
     return problemen
@@ -238,11 +246,11 @@ def _ingevuld(entiteit: Entiteit, veld: str) -> bool:
     return veld in entiteit.model_fields_set and getattr(entiteit, veld) not in (None, (), "")
 
 
-def afgeleid(gegevens: Gegevens) -> list[Probleem]:
+def afgeleid(gegevens: Geplaatst) -> list[Probleem]:
     """Every name in 'afgeleid' is a field of that kind that the entry fills in, once."""
     problemen = []
     for entiteit, plek in gegevens.alle():
-        soort = ENKELVOUD[plek.collectie]
+        soort = enkelvoud(plek.collectie)
         velden = sorted(set(type(entiteit).model_fields) - NIET_AFLEIDBAAR)
         gezien: set[str] = set()
         for index, veld in enumerate(entiteit.afgeleid):
@@ -269,11 +277,11 @@ def afgeleid(gegevens: Gegevens) -> list[Probleem]:
     return problemen
 
 
-def gebieden(gegevens: Gegevens) -> list[Probleem]:
+def gebieden(gegevens: Geplaatst) -> list[Probleem]:
     """A national entry has no area of its own; an empty sector list needs an explanation."""
     problemen = []
     for entiteit, plek in gegevens.alle():
-        if plek.collectie not in GEBIEDEN:
+        if not isinstance(entiteit, Gebied):
             continue
         label = _label(entiteit, plek)
         if getattr(entiteit, "landelijk", False) and getattr(entiteit, "provincies", ()):
@@ -295,7 +303,7 @@ def gebieden(gegevens: Gegevens) -> list[Probleem]:
     return problemen
 
 
-def verouderd(gegevens: Gegevens, maanden: int, vandaag: date) -> list[Probleem]:
+def verouderd(gegevens: Geplaatst, maanden: int, vandaag: date) -> list[Probleem]:
     """Entries not checked in the last ``maanden`` months (or never): warnings, never errors."""
     grens = _maanden_terug(vandaag, maanden)
     problemen = []
@@ -317,6 +325,7 @@ def verouderd(gegevens: Gegevens, maanden: int, vandaag: date) -> list[Probleem]
                 positie,
                 f"{_label(entiteit, plek)}{melding}; kijk de gegevens na en zet 'gecontroleerd' "
                 "op de datum van vandaag.",
+                plek.waar("gecontroleerd"),
             )
         )
     return problemen
@@ -341,5 +350,5 @@ PER_BESTAND: tuple[Check, ...] = (
 ALLE: tuple[Check, ...] = (*PER_BESTAND, verwijzingen, provincies)
 
 
-def controleer(gegevens: Gegevens, welke: tuple[Check, ...] = ALLE) -> list[Probleem]:
+def controleer(gegevens: Geplaatst, welke: tuple[Check, ...] = ALLE) -> list[Probleem]:
     return [probleem for check in welke for probleem in check(gegevens)]

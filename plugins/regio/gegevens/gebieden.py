@@ -12,15 +12,15 @@ Like :mod:`regio.gegevens.checks`, nothing here raises or stops at the first pro
 from __future__ import annotations
 
 from regio.gegevens.gemeenten import Gemeenten
-from regio.gegevens.model import Gebied
-from regio.gegevens.parse import ENKELVOUD
+from regio.gegevens.geplaatst import Geplaatst, Plek
+from regio.gegevens.model import Gebied, Provincie
 from regio.gegevens.problems import Probleem, fout
-from regio.gegevens.registry import Gegevens, Plek
+from regio.gegevens.registry import enkelvoud
 
 GEBIEDEN = ("onderwijsregios", "partnerschappen", "projecten")
 
 
-def _gebieden(gegevens: Gegevens) -> list[tuple[Gebied, Plek]]:
+def _gebieden(gegevens: Geplaatst) -> list[tuple[Gebied, Plek]]:
     return [
         (entiteit, plek)
         for entiteit, plek in gegevens.alle()
@@ -28,7 +28,7 @@ def _gebieden(gegevens: Gegevens) -> list[tuple[Gebied, Plek]]:
     ]
 
 
-def gemeenten_per_gebied(gegevens: Gegevens, gemeenten: Gemeenten) -> dict[str, tuple[str, ...]]:
+def gemeenten_per_gebied(gegevens: Geplaatst, gemeenten: Gemeenten) -> dict[str, tuple[str, ...]]:
     """Entity id -> the CBS codes of the gemeenten it lists (known names only, in order)."""
     result: dict[str, tuple[str, ...]] = {}
     for gebied, _ in _gebieden(gegevens):
@@ -43,12 +43,12 @@ def gemeenten_per_gebied(gegevens: Gegevens, gemeenten: Gemeenten) -> dict[str, 
 
 
 def controleer_gemeenten(
-    gegevens: Gegevens, gemeenten: Gemeenten, gemeenten_bestand: str
+    gegevens: Geplaatst, gemeenten: Gemeenten, gemeenten_bestand: str
 ) -> list[Probleem]:
     """Every listed gemeente exists, is written as CBS writes it, appears once, and lies in a
     province the entity declares; a national entity lists none."""
-    per_code = {p.code: p for p in gegevens.provincies}
-    per_id = {p.id: p for p in gegevens.provincies}
+    per_code = {p.code: p for p in gegevens.van(Provincie)}
+    per_id = {p.id: p for p in gegevens.van(Provincie)}
     problemen: list[Probleem] = []
     for gebied, plek in _gebieden(gegevens):
         label = _label(plek, gebied)
@@ -105,4 +105,4 @@ def controleer_gemeenten(
 
 
 def _label(plek: Plek, gebied: Gebied) -> str:
-    return f"{ENKELVOUD[plek.collectie]} '{gebied.id}': "
+    return f"{enkelvoud(plek.collectie)} '{gebied.id}': "

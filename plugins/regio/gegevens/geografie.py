@@ -13,14 +13,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from regio.gegevens.gemeenten import Gemeenten
+from regio.gegevens.geplaatst import Geplaatst, Plek
 from regio.gegevens.grenzen import Grens
 from regio.gegevens.model import Entiteit, Gebied, Organisatie, Provincie
-from regio.gegevens.parse import ENKELVOUD
 from regio.gegevens.plaatsen import Gazetteer
 from regio.gegevens.problems import Positie, Probleem, fout
-from regio.gegevens.registry import Gegevens, Plek
-
-GEBIEDEN = ("onderwijsregios", "partnerschappen", "projecten")
+from regio.gegevens.registry import enkelvoud, kaartlagen
 
 # The European Netherlands with a margin (min_lon, min_lat, max_lon, max_lat): Zeeuws-Vlaanderen,
 # Vaals, Rottumeroog and the Dollard lie inside.
@@ -83,7 +81,7 @@ def in_gemeenten(
 
 
 def geografie(
-    gegevens: Gegevens, grenzen: dict[str, Grens], plaatsen: Gazetteer, grenzen_bestand: str
+    gegevens: Geplaatst, grenzen: dict[str, Grens], plaatsen: Gazetteer, grenzen_bestand: str
 ) -> tuple[dict[str, tuple[float, float]], list[Probleem]]:
     """Positions (lat, lon) by entity id, and the problems with boundaries and places.
 
@@ -93,12 +91,13 @@ def geografie(
     problemen = grens_per_provincie(gegevens, grenzen, grenzen_bestand) if grenzen else []
     namen = _provincienamen(gegevens, grenzen)
     posities: dict[str, tuple[float, float]] = {}
+    gebieden = {c.naam for c in kaartlagen()}
     for entiteit, plek in gegevens.alle():
         if isinstance(entiteit, Organisatie) and entiteit.plaats is not None:
-            # Checked only: the map's positions are those of its layers (GEBIEDEN).
+            # Checked only: the map's positions are those of its layers (gebieden).
             problemen.extend(_plaats(entiteit, plek, gegevens, grenzen, plaatsen, namen)[1])
             continue
-        if plek.collectie not in GEBIEDEN or not isinstance(entiteit, Gebied):
+        if plek.collectie not in gebieden or not isinstance(entiteit, Gebied):
             continue
         if entiteit.coordinaten is not None:
             positie, gevonden = _coordinaten(entiteit, plek, gegevens, grenzen, plaatsen, namen)
@@ -113,11 +112,11 @@ def geografie(
 
 
 def grens_per_provincie(
-    gegevens: Gegevens, grenzen: dict[str, Grens], grenzen_bestand: str
+    gegevens: Geplaatst, grenzen: dict[str, Grens], grenzen_bestand: str
 ) -> list[Probleem]:
     """Each province has a boundary, and each boundary belongs to a province."""
     problemen = []
-    codes = {p.code for p in gegevens.provincies}
+    codes = {p.code for p in gegevens.van(Provincie)}
     vrij = sorted(set(grenzen) - codes)
     for entiteit, plek in _provincies(gegevens):
         if entiteit.code in grenzen:
@@ -128,6 +127,7 @@ def grens_per_provincie(
                 plek.positie("code"),
                 f"{_label(entiteit, plek)}{grenzen_bestand} heeft geen grens met code "
                 f"'{entiteit.code}', dus de kaart kan deze provincie niet tekenen.{hint}",
+                plek.waar("code"),
             )
         )
     for code in vrij:
@@ -141,31 +141,31 @@ def grens_per_provincie(
     return problemen
 
 
-def _provincies(gegevens: Gegevens) -> Iterable[tuple[Provincie, Plek]]:
+def _provincies(gegevens: Geplaatst) -> Iterable[tuple[Provincie, Plek]]:
     for entiteit, plek in gegevens.alle():
         if isinstance(entiteit, Provincie):
             yield entiteit, plek
 
 
-def _provincienamen(gegevens: Gegevens, grenzen: dict[str, Grens]) -> dict[str, str]:
+def _provincienamen(gegevens: Geplaatst, grenzen: dict[str, Grens]) -> dict[str, str]:
     """Province name by ISO code: as regions.yaml writes it, else the ISO name, else the name in
     the boundaries file (a test data set need not hold every province a town can lie in)."""
     namen = {code: grens.naam for code, grens in grenzen.items()}
     namen.update(ISO_NAMEN)
-    namen.update({p.code: p.naam for p in gegevens.provincies})
+    namen.update({p.code: p.naam for p in gegevens.van(Provincie)})
     return namen
 
 
 def _label(entiteit: Entiteit, plek: Plek) -> str:
-    return f"{ENKELVOUD[plek.collectie]} '{entiteit.id}': "
+    return f"{enkelvoud(plek.collectie)} '{entiteit.id}': "
 
 
-def _verklaarde_codes(entiteit: Gebied | Organisatie, gegevens: Gegevens) -> list[str]:
+def _verklaarde_codes(entiteit: Gebied | Organisatie, gegevens: Geplaatst) -> list[str]:
     """ISO codes of the provinces the entity names (unknown ids are reported elsewhere); an
     organisation names none."""
     if not isinstance(entiteit, Gebied):
         return []
-    per_id = {p.id: p.code for p in gegevens.provincies}
+    per_id = {p.id: p.code for p in gegevens.van(Provincie)}
     return [per_id[i] for i in entiteit.provincies if i in per_id]
 
 
@@ -192,7 +192,7 @@ def _in_nederland(lat: float, lon: float) -> bool:
 def _coordinaten(
     entiteit: Gebied,
     plek: Plek,
-    gegevens: Gegevens,
+    gegevens: Geplaatst,
     grenzen: dict[str, Grens],
     plaatsen: Gazetteer,
     namen: dict[str, str],
@@ -209,7 +209,11 @@ def _coordinaten(
             else " Nederland ligt tussen lat 50.7 en 53.7 en lon 3.2 en 7.3."
         )
         return None, [
-            fout(plek.positie("coordinaten"), f"{label}{tekst} liggen buiten Nederland.{hint}")
+            fout(
+                plek.positie("coordinaten"),
+                f"{label}{tekst} liggen buiten Nederland.{hint}",
+                plek.waar("coordinaten"),
+            )
         ]
     verklaard = _verklaarde_codes(entiteit, gegevens)
     if not verklaard or not grenzen:
@@ -229,13 +233,15 @@ def _coordinaten(
             f"{tekst} liggen in geen enkele provincie (buiten Nederland of in zee?), "
             f"dus niet in {_of(verklaard, namen)}."
         )
-    return (lat, lon), [fout(plek.positie("coordinaten"), f"{label}{melding}")]
+    return (lat, lon), [
+        fout(plek.positie("coordinaten"), f"{label}{melding}", plek.waar("coordinaten"))
+    ]
 
 
 def _plaats(
     entiteit: Gebied | Organisatie,
     plek: Plek,
-    gegevens: Gegevens,
+    gegevens: Geplaatst,
     grenzen: dict[str, Grens],
     plaatsen: Gazetteer,
     namen: dict[str, str],
@@ -253,6 +259,7 @@ def _plaats(
                 plek.positie("plaats"),
                 f"{label}plaats '{entiteit.plaats}' is onbekend (niet gevonden in GeoNames)."
                 f"{hint} Staat de plaats er echt niet in, laat 'plaats' dan weg{anders}.",
+                plek.waar("plaats"),
             )
         ]
     positie = (gevonden.lat, gevonden.lon)
@@ -268,5 +275,6 @@ def _plaats(
             plek.positie("plaats"),
             f"{label}plaats '{entiteit.plaats}' ligt in {_of([gevonden.provincie], namen)}, "
             f"niet in {_of(verklaard, namen)}. Pas 'plaats' of 'provincies' aan.",
+            plek.waar("plaats"),
         )
     ]

@@ -1,6 +1,7 @@
 """The data model: one frozen class per kind of thing, references by id.
 
-The models describe the *shape* of the two data files; the rules that need more than one value
+The models describe the *shape* of the entries of the two data files (the file models are made
+from them by :mod:`regio.gegevens.registry`); the rules that need more than one value
 (references, dates in order, contact data) live in :mod:`regio.gegevens.checks`. The JSON
 Schemas that editors get for autocompletion are generated from these classes
 (:mod:`regio.gegevens.schema`), so the field descriptions below are written in Dutch for them.
@@ -9,7 +10,7 @@ Schemas that editors get for autocompletion are generated from these classes
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated, Any, Literal, TypeVar, get_args
+from typing import Annotated, Any, Literal, TypeVar
 from urllib.parse import urlsplit
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict
@@ -277,66 +278,3 @@ class Project(Gebied):
     eind: Datum | None = Field(default=None, description="(Verwachte) einddatum.")
     contactpersoon: Verwijzing | None = Field(default=None, description="id van de contactpersoon.")
     email: Tekst | None = Field(default=None, description="E-mailadres van het project.")
-
-
-class ContactsBestand(Model):
-    """``data/contacts.yaml``: organisations and people."""
-
-    organisaties: Lijst[Organisatie] = Field(default=(), description="Organisaties.")
-    personen: Lijst[Persoon] = Field(default=(), description="Contactpersonen.")
-
-
-class RegiosBestand(Model):
-    """``data/regions.yaml``: provinces, programmes, onderwijsregio's, partnerships and projects."""
-
-    provincies: Lijst[Provincie] = Field(default=(), description="De twaalf provincies.")
-    programmas: Lijst[Programma] = Field(
-        default=(), description="Landelijke programma's en beleidslijnen."
-    )
-    onderwijsregios: Lijst[Onderwijsregio] = Field(default=(), description="Onderwijsregio's.")
-    partnerschappen: Lijst[Partnerschap] = Field(
-        default=(), description="Partnerschappen Samen Opleiden."
-    )
-    projecten: Lijst[Project] = Field(default=(), description="Projecten (RAP, RAL en andere).")
-
-
-# Which file holds which collection, and which class each collection holds.
-BESTANDEN: dict[str, type[Model]] = {
-    "regions.yaml": RegiosBestand,
-    "contacts.yaml": ContactsBestand,
-}
-
-
-# The kinds an editor adds with `regio nieuw` (the provinces are fixed: twelve of them).
-NIEUWE_SOORTEN = ("partnerschap", "project", "onderwijsregio", "persoon", "organisatie")
-
-# Canonical key order of an entry (regio fmt, regio nieuw, the editors' guide).
-VOORAAN = ("id", "naam")
-ACHTERAAN = ("ontleend", "gecontroleerd", "bron")
-
-
-def volgorde(model: type[BaseModel]) -> list[str]:
-    """Canonical key order: id, naam, the kind's own fields, inherited ones (so afgeleid follows
-    onzeker), ontleend, gecontroleerd, bron."""
-    velden: list[str] = []
-    for klasse in model.__mro__:
-        if not (isinstance(klasse, type) and issubclass(klasse, BaseModel)):
-            continue
-        ouders = [b for b in klasse.__bases__ if issubclass(b, BaseModel)]
-        for naam in klasse.model_fields:
-            if naam not in velden and not any(naam in b.model_fields for b in ouders):
-                velden.append(naam)
-    vooraan = [k for k in VOORAAN if k in velden]
-    achteraan = [k for k in ACHTERAAN if k in velden]
-    return vooraan + [k for k in velden if k not in vooraan + achteraan] + achteraan
-
-
-def binnenste_model(annotatie: Any) -> type[BaseModel] | None:
-    """The model class inside a field's type (``Lijst[Feit]`` -> Feit), or None."""
-    if isinstance(annotatie, type) and issubclass(annotatie, BaseModel):
-        return annotatie
-    for arg in get_args(annotatie):
-        gevonden = binnenste_model(arg)
-        if gevonden is not None:
-            return gevonden
-    return None

@@ -12,20 +12,10 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from regio.gegevens.load import Geladen, Pad
-from regio.gegevens.model import MAAND_PATTERN, Model, binnenste_model
-from regio.gegevens.problems import Probleem, fout
-
-# Singular Dutch names of the collections, for messages ("bij partnerschap 'x'").
-ENKELVOUD = {
-    "provincies": "provincie",
-    "programmas": "programma",
-    "onderwijsregios": "onderwijsregio",
-    "partnerschappen": "partnerschap",
-    "projecten": "project",
-    "organisaties": "organisatie",
-    "personen": "persoon",
-    "feiten": "feit",
-}
+from regio.gegevens.model import MAAND_PATTERN, Model
+from regio.gegevens.problems import Probleem, Veldpad, fout
+from regio.gegevens.registry import COLLECTIES
+from regio.gegevens.velden import binnenste_model
 
 
 @dataclass(frozen=True)
@@ -82,11 +72,22 @@ def _model_at(soort: type[BaseModel], loc: tuple[str | int, ...]) -> type[BaseMo
     return current
 
 
-def _entiteit_label(data: Any, pad: Pad) -> str:
+def _enkelvoud(soort: type[BaseModel], lijst: Pad) -> str | None:
+    """How messages name an item of the list at ``lijst``: a collection's singular
+    ('partnerschap'), or a nested part's model ('feit')."""
+    if len(lijst) == 1 and str(lijst[0]) in COLLECTIES:
+        return COLLECTIES[str(lijst[0])].enkelvoud
+    model = _model_at(soort, lijst)
+    info = model.model_fields.get(str(lijst[-1])) if model is not None else None
+    binnen = binnenste_model(info.annotation) if info is not None else None
+    return binnen.__name__.lower() if binnen is not None and len(lijst) > 1 else None
+
+
+def _entiteit_label(data: Any, soort_model: type[BaseModel], pad: Pad) -> str:
     """ "partnerschap 'x': " for the innermost entity around ``pad``, or ''."""
     for eind in range(len(pad), 0, -1):
         if isinstance(pad[eind - 1], int) and eind >= 2 and isinstance(pad[eind - 2], str):
-            soort = ENKELVOUD.get(str(pad[eind - 2]))
+            soort = _enkelvoud(soort_model, pad[: eind - 1])
             value = _data_pad(data, pad[:eind])[1]
             if soort and isinstance(value, dict):
                 ident = value.get("id")
@@ -140,8 +141,9 @@ def _translate(geladen: Geladen, soort: type[Model], error: Any) -> Probleem:
     pad, value, complete = _data_pad(geladen.data, loc)
     kind = error["type"]
     veld = next((str(p) for p in reversed(loc) if isinstance(p, str)), "waarde")
-    label = _entiteit_label(geladen.data, pad)
+    label = _entiteit_label(geladen.data, soort, pad)
     ctx = error.get("ctx") or {}
+    waar = _veldpad(geladen.data, loc)
 
     if kind == "extra_forbidden":
         model = _model_at(soort, loc)
@@ -149,9 +151,9 @@ def _translate(geladen: Geladen, soort: type[Model], error: Any) -> Probleem:
         melding = f"{label}onbekend veld '{veld}'.{suggestie(veld, toegestaan)}"
         if toegestaan:
             melding += f" Toegestane velden: {', '.join(toegestaan)}."
-        return fout(geladen.positie(pad, sleutel=True), melding)
+        return fout(geladen.positie(pad, sleutel=True), melding, waar)
     if kind == "missing":
-        return fout(geladen.positie(pad), f"{label}verplicht veld '{veld}' ontbreekt.")
+        return fout(geladen.positie(pad), f"{label}verplicht veld '{veld}' ontbreekt.", waar)
 
     positie = geladen.positie(pad)
     if not complete:
@@ -171,7 +173,16 @@ def _translate(geladen: Geladen, soort: type[Model], error: Any) -> Probleem:
         )
     if not melding.endswith((".", "?")):
         melding += "."
-    return fout(positie, f"{label}{melding}")
+    return fout(positie, f"{label}{melding}", waar)
+
+
+def _veldpad(data: Any, loc: tuple[str | int, ...]) -> Veldpad | None:
+    """(collection, id or index, field path) of an error inside an entry, else None."""
+    if len(loc) < 2 or not isinstance(loc[0], str) or not isinstance(loc[1], int):
+        return None
+    item = _data_pad(data, loc[:2])[1]
+    ident = item.get("id") if isinstance(item, dict) else None
+    return Veldpad(loc[0], ident if isinstance(ident, str) else loc[1], loc[2:])
 
 
 _TYPE_NAMES = {

@@ -21,23 +21,38 @@ class Positie(NamedTuple):
     kolom: int = 1
 
 
+class Veldpad(NamedTuple):
+    """What a problem is about, as data: the collection, the entry (its id, or its index when it
+    has no usable id) and the path of the field inside the entry (empty: the whole entry)."""
+
+    collectie: str
+    item: str | int
+    veld: tuple[str | int, ...] = ()
+
+    @property
+    def veldnaam(self) -> str | None:
+        """The entry's own field the problem is in: ('feiten', 0, 'bron') -> 'feiten'."""
+        return next((deel for deel in self.veld if isinstance(deel, str)), None)
+
+
 @dataclass(frozen=True)
 class Probleem:
     positie: Positie
     ernst: Ernst
     melding: str
+    waar: Veldpad | None = None  # None: about the file as a whole
 
     @property
     def is_fout(self) -> bool:
         return self.ernst == "fout"
 
 
-def fout(positie: Positie, melding: str) -> Probleem:
-    return Probleem(positie, "fout", melding)
+def fout(positie: Positie, melding: str, waar: Veldpad | None = None) -> Probleem:
+    return Probleem(positie, "fout", melding, waar)
 
 
-def waarschuwing(positie: Positie, melding: str) -> Probleem:
-    return Probleem(positie, "waarschuwing", melding)
+def waarschuwing(positie: Positie, melding: str, waar: Veldpad | None = None) -> Probleem:
+    return Probleem(positie, "waarschuwing", melding, waar)
 
 
 def sorteer(problemen: Iterable[Probleem]) -> list[Probleem]:
@@ -48,7 +63,7 @@ def sorteer(problemen: Iterable[Probleem]) -> list[Probleem]:
 
 def strict(problemen: Iterable[Probleem]) -> list[Probleem]:
     """Turn every warning into an error (``--strict``)."""
-    return [Probleem(p.positie, "fout", p.melding) for p in problemen]
+    return [Probleem(p.positie, "fout", p.melding, p.waar) for p in problemen]
 
 
 def als_tekst(p: Probleem) -> str:
@@ -72,7 +87,19 @@ def als_github(p: Probleem) -> str:
 
 
 def als_json(problemen: Sequence[Probleem]) -> str:
-    rows = [{**p.positie._asdict(), "ernst": p.ernst, "melding": p.melding} for p in problemen]
+    """One object per problem: bestand, regel, kolom, ernst, melding, and (null for a problem
+    about a whole file) collectie, item (the id, or the index) and veld (a list of keys)."""
+    rows = [
+        {
+            **p.positie._asdict(),
+            "ernst": p.ernst,
+            "melding": p.melding,
+            "collectie": p.waar.collectie if p.waar else None,
+            "item": p.waar.item if p.waar else None,
+            "veld": list(p.waar.veld) if p.waar else None,
+        }
+        for p in problemen
+    ]
     return json.dumps(rows, ensure_ascii=False, indent=2)
 
 

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from regio.gegevens.model import BESTANDEN
+from regio.gegevens.registry import bestanden
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -24,7 +24,7 @@ def schemas(gemeentenamen: Sequence[str] = ()) -> dict[str, dict[str, Any]]:
     YAML tooling offers them for autocompletion (the validator checks them either way).
     """
     result = {}
-    for bestand, soort in BESTANDEN.items():
+    for bestand, soort in bestanden().items():
         schema = soort.model_json_schema()
         if gemeentenamen:
             _gemeenten_als_keuze(schema)

@@ -9,34 +9,28 @@ anything is written.
 
 from __future__ import annotations
 
-import argparse
 import re
 import shutil
 import tempfile
-import types
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any, Literal, Union, get_args, get_origin
+from typing import Any, Literal
 
 from pydantic import BaseModel
 
+from regio.gegevens import registry
+from regio.gegevens import velden as catalogus
 from regio.gegevens.load import Geladen, load_bytes
-from regio.gegevens.model import BESTANDEN, NIEUWE_SOORTEN, Model, binnenste_model, volgorde
-from regio.gegevens.parse import ENKELVOUD, slug
+from regio.gegevens.model import Model
+from regio.gegevens.parse import slug
 from regio.gegevens.problems import Probleem, als_tekst
 from regio.gegevens.validate import valideer
-from regio.redactie.fmt import (
-    gelijk,
-    nieuwe_regels,
-    opmerkingen,
-    schrijf_atomisch,
-)
+from regio.gegevens.velden import volgorde
+from regio.redactie.commentaar import opmerkingen
+from regio.redactie.fmt import gelijk, nieuwe_regels, schrijf_atomisch
 
-# The kinds an editor adds; provinces (twelve, fixed) and programmes (with dated facts) are
-# rare enough to write by hand.
-SOORTEN = NIEUWE_SOORTEN
 AUTOMATISCH = ("gecontroleerd",)  # set by the command (today, or --gecontroleerd)
 
 Soort = Literal["tekst", "keuze", "keuzelijst", "lijst", "ja-nee", "datum", "getal", "coordinaten"]
@@ -45,7 +39,7 @@ Uitvoer = Callable[[str], None]
 
 _JA = {"ja", "j", "yes", "y", "true"}
 _NEE = {"nee", "n", "no", "false"}
-_DATUM = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+DATUM = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 @dataclass(frozen=True)
@@ -83,56 +77,38 @@ class Veld:
 
 
 def collecties() -> dict[str, Collectie]:
-    """The kinds `regio nieuw` can add, from the file models."""
-    gevonden = {}
-    for bestand, bestandsmodel in BESTANDEN.items():
-        for naam, info in bestandsmodel.model_fields.items():
-            model = binnenste_model(info.annotation)
-            soort = ENKELVOUD.get(naam)
-            if soort in SOORTEN and model is not None:
-                gevonden[soort] = Collectie(soort, bestand, naam, bestandsmodel, model)
-    return {soort: gevonden[soort] for soort in SOORTEN if soort in gevonden}
+    """The kinds `regio nieuw` can add (see the registry); provinces (twelve, fixed) and
+    programmes (with dated facts) are rare enough to write by hand."""
+    bestanden = registry.bestanden()
+    return {
+        c.enkelvoud: Collectie(c.enkelvoud, c.bestand, c.naam, bestanden[c.bestand], c.model)
+        for c in registry.nieuwe_soorten()
+    }
 
 
-def _zonder_none(annotatie: Any) -> Any:
-    if get_origin(annotatie) in (Union, types.UnionType):
-        rest = [a for a in get_args(annotatie) if a is not type(None)]
-        annotatie = rest[0] if len(rest) == 1 else annotatie
-    if get_origin(annotatie) is Annotated:
-        annotatie = get_args(annotatie)[0]
-    return annotatie
-
-
-def _soort(annotatie: Any) -> tuple[Soort, tuple[str, ...]] | None:
-    annotatie = _zonder_none(annotatie)
-    if get_origin(annotatie) is tuple:
-        item = _zonder_none(get_args(annotatie)[0])
-        if get_origin(item) is Literal:
-            return "keuzelijst", tuple(str(a) for a in get_args(item))
-        return ("lijst", ()) if item is str else None
-    if get_origin(annotatie) is Literal:
-        return "keuze", tuple(str(a) for a in get_args(annotatie))
-    eenvoudig: dict[Any, Soort] = {bool: "ja-nee", date: "datum", float: "getal", str: "tekst"}
-    if annotatie in eenvoudig:
-        return eenvoudig[annotatie], ()
-    if (
-        isinstance(annotatie, type)
-        and issubclass(annotatie, BaseModel)
-        and [i.annotation for i in annotatie.model_fields.values()] == [float, float]
-    ):
-        return "coordinaten", ()
-    return None
+def _soort(veld: catalogus.Veld) -> Soort | None:
+    """How an answer for the field is read; None: not asked (a list of nested parts)."""
+    if veld.lijst:
+        if veld.soort == "keuze":
+            return "keuzelijst"
+        return "lijst" if veld.soort in ("tekst", "webadres", "verwijzing") else None
+    if veld.soort == "onderdeel":
+        binnen = catalogus.velden(veld.onderdeel) if veld.onderdeel is not None else ()
+        getallen = [v.soort == "getal" and not v.lijst for v in binnen]
+        return "coordinaten" if getallen == [True, True] else None
+    enkel: dict[str, Soort] = {"keuze": "keuze", "datum": "datum", "ja-nee": "ja-nee"}
+    return enkel.get(veld.soort, "getal" if veld.soort == "getal" else "tekst")
 
 
 def velden(model: type[BaseModel]) -> list[Veld]:
     """The fields an editor fills in, in the order `regio fmt` writes them."""
     uit = []
-    for naam in volgorde(model):
-        info = model.model_fields[naam]
-        soort = _soort(info.annotation)
-        if soort is None or naam in AUTOMATISCH:
+    for veld in catalogus.velden(model):
+        soort = _soort(veld)
+        if soort is None or veld.naam in AUTOMATISCH:
             continue
-        uit.append(Veld(naam, info.description or naam, info.is_required(), *soort))
+        beschrijving = veld.beschrijving or veld.naam
+        uit.append(Veld(veld.naam, beschrijving, veld.verplicht, soort, veld.keuzes))
     return uit
 
 
@@ -155,7 +131,7 @@ def waarde(veld: Veld, tekst: str | list[str]) -> Any:
     enkel = delen[-1]
     if veld.soort == "ja-nee" and enkel.strip().lower() in _JA | _NEE:
         return enkel.strip().lower() in _JA
-    if veld.soort == "datum" and _DATUM.match(enkel.strip()):
+    if veld.soort == "datum" and DATUM.match(enkel.strip()):
         try:
             return date.fromisoformat(enkel.strip())
         except ValueError:
@@ -290,20 +266,21 @@ def controleer(
         shutil.copytree(data_dir, kopie)
         (kopie / collectie.bestand).write_text(kand.tekst, encoding="utf-8")
         problemen = valideer(kopie, weergave_dir=weergave).problemen
-    namen = [v.naam for v in velden(collectie.model)]
+    namen = {v.naam for v in velden(collectie.model)}
     meldingen = []
     for probleem in problemen:
         veld = kand.veld(probleem.positie.regel) if probleem.positie.bestand == bestand else None
+        waar = probleem.waar
         if veld is not None:
-            # A problem at the entry's first line ("geen 'bron'") is about the field it names.
-            genoemd = [naam for naam in namen if f"'{naam}'" in probleem.melding]
-            if genoemd and veld not in genoemd:
-                veld = genoemd[0]
+            # The problem's own path names its field; a problem reported at the entry's first
+            # line ("geen 'bron'", a missing field) is about that field, not about the id.
+            if waar is not None and waar.collectie == collectie.naam and waar.veldnaam in namen:
+                veld = waar.veldnaam
             meldingen.append(Melding(veld, probleem))
         elif (probleem.positie.bestand, probleem.ernst, probleem.melding) not in bekend:
             # Elsewhere, but new: a clash with an existing id is reported at the other entry.
-            noemt_id = bool(nieuw_id) and f"'{nieuw_id}'" in probleem.melding
-            meldingen.append(Melding("id" if noemt_id else None, probleem))
+            over_id = bool(nieuw_id) and waar is not None and waar.item == nieuw_id
+            meldingen.append(Melding("id" if over_id else None, probleem))
     return meldingen
 
 
@@ -458,92 +435,3 @@ class Toevoeging:
         if melding.veld is None:
             return als_tekst(probleem)
         return f"{probleem.ernst} bij {self._label(melding.veld)}: {probleem.melding}"
-
-
-# --- the command line ---------------------------------------------------------------------------
-
-_METAVAR: dict[Soort, str] = {
-    "tekst": "TEKST",
-    "keuze": "KEUZE",
-    "keuzelijst": "A,B",
-    "lijst": "A,B",
-    "ja-nee": "JA/NEE",
-    "datum": "JJJJ-MM-DD",
-    "getal": "GETAL",
-    "coordinaten": "LAT,LON",
-}
-
-
-def _datum(tekst: str) -> date:
-    try:
-        if not _DATUM.match(tekst):
-            raise ValueError(tekst)
-        return date.fromisoformat(tekst)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{tekst}' is geen datum; schrijf JJJJ-MM-DD") from None
-
-
-def voeg_parser_toe(
-    sub: argparse._SubParsersAction[argparse.ArgumentParser],
-    data_dir_argument: Callable[[argparse.ArgumentParser], None],
-    hulp: str,
-) -> None:
-    """`regio nieuw <soort>` with one option per model field."""
-    nieuw = sub.add_parser(
-        "nieuw",
-        help=hulp,
-        description="Voeg een nieuw item toe aan het juiste gegevensbestand. In een terminal "
-        "vraagt de opdracht de velden één voor één; velden kunnen ook als opties worden "
-        "meegegeven. De gegevens worden eerst gecontroleerd zoals 'regio validate' dat doet. "
-        "Exitcode 0: toegevoegd, 1: fouten in de gegevens, 2: verkeerd gebruik.",
-    )
-    soorten = nieuw.add_subparsers(dest="soort", metavar="SOORT", required=True)
-    for collectie in collecties().values():
-        parser = soorten.add_parser(
-            collectie.soort,
-            help=f"nieuw {collectie.soort} in {collectie.bestand} ({collectie.naam})",
-            description=f"Voeg een {collectie.soort} toe aan data/{collectie.bestand}. Lijsten: "
-            "waarden gescheiden door komma's, of herhaal de optie.",
-        )
-        data_dir_argument(parser)
-        parser.add_argument(
-            "--geen-vragen",
-            action="store_true",
-            help="vraag niets; ontbrekende verplichte velden zijn een fout",
-        )
-        parser.add_argument(
-            "--gecontroleerd",
-            type=_datum,
-            default=None,
-            metavar="JJJJ-MM-DD",
-            help="datum waarop de gegevens zijn nagekeken (standaard: vandaag)",
-        )
-        for veld in velden(collectie.model):
-            hint = f" ({veld.hint})" if veld.hint else ""
-            verplicht = " Verplicht." if veld.verplicht and veld.naam != "id" else ""
-            standaard = " Standaard: gemaakt uit de naam." if veld.naam == "id" else ""
-            parser.add_argument(
-                veld.optie,
-                dest=f"veld_{veld.naam}",
-                metavar=_METAVAR[veld.soort],
-                action="append" if veld.soort in ("lijst", "keuzelijst") else "store",
-                help=f"{veld.beschrijving}{hint}{verplicht}{standaard}",
-            )
-
-
-def uit_argumenten(args: argparse.Namespace, vraag: Vraag | None, toon: Uitvoer) -> Toevoeging:
-    collectie = collecties()[args.soort]
-    antwoorden: dict[str, str | list[str]] = {}
-    for veld in velden(collectie.model):
-        gegeven = getattr(args, f"veld_{veld.naam}", None)
-        if gegeven is not None:
-            antwoorden[veld.naam] = gegeven
-    return Toevoeging(
-        collectie,
-        args.data_dir,
-        str(args.data_dir),
-        antwoorden,
-        args.gecontroleerd or date.today(),
-        None if args.geen_vragen else vraag,
-        toon,
-    )

@@ -16,30 +16,18 @@ import io
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from typing import Any, TypeVar
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
-from markupsafe import Markup
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, create_model
 
+from regio.gegevens import registry
 from regio.gegevens import schema as bestandschema
-from regio.gegevens.model import (
-    Entiteit,
-    Feit,
-    Lijst,
-    Model,
-    Onderwijsregio,
-    Organisatie,
-    Partnerschap,
-    Persoon,
-    Programma,
-    Project,
-    Provincie,
-)
-from regio.gegevens.parse import ENKELVOUD
+from regio.gegevens.model import Entiteit, Lijst, Organisatie, Persoon, Provincie
 from regio.gegevens.plaatsen import Gazetteer
-from regio.site import KAARTLAGEN, Site
-from regio.uitvoer.escape import md
+from regio.gegevens.velden import Veld, velden
+from regio.site import Site
+from regio.uitvoer import pages
 from regio.uitvoer.urls import relatief, url_van
 
 MAP = "open-data"  # the folder in the site
@@ -49,7 +37,6 @@ SCHEMA_BESTAND = "regio-infrastructuur.schema.json"
 GEOJSON_BESTAND = "regio-infrastructuur.geojson"
 CSV_MAP = "csv"
 SCHEMA_MAP = "schemas"  # the editors' schemas of data/*.yaml
-FEITEN = "feiten"  # programmes' facts: their own CSV
 
 NAAM = "Regio-infrastructuur"
 LICENTIE = "CC-BY-4.0"
@@ -66,17 +53,6 @@ FORMULE_BESCHERMING = "'"
 
 E = TypeVar("E", bound=Entiteit)
 
-# Each collection's class, in the order of regio.gegevens.registry.COLLECTIES.
-KLASSEN: dict[str, type[Entiteit]] = {
-    "provincies": Provincie,
-    "programmas": Programma,
-    "onderwijsregios": Onderwijsregio,
-    "partnerschappen": Partnerschap,
-    "projecten": Project,
-    "organisaties": Organisatie,
-    "personen": Persoon,
-}
-
 
 # -- the JSON document and its schema -----------------------------------------------------------
 
@@ -85,21 +61,7 @@ class _Kop(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
 
-class Aantallen(_Kop):
-    """How many records each collection holds."""
-
-    provincies: int = Field(ge=0, description="Aantal provincies.")
-    programmas: int = Field(ge=0, description="Aantal programma's.")
-    onderwijsregios: int = Field(ge=0, description="Aantal onderwijsregio's.")
-    partnerschappen: int = Field(ge=0, description="Aantal partnerschappen.")
-    projecten: int = Field(ge=0, description="Aantal projecten.")
-    organisaties: int = Field(ge=0, description="Aantal organisaties.")
-    personen: int = Field(ge=0, description="Aantal personen.")
-
-
-class Over(_Kop):
-    """About the data set: name, licence, where it comes from."""
-
+class _OverBasis(_Kop):
     naam: str = Field(description="Naam van de gegevensverzameling.")
     licentie: str = Field(description="Licentie (SPDX-code).")
     licentie_url: str = Field(description="Tekst van de licentie.")
@@ -108,22 +70,50 @@ class Over(_Kop):
     schema_: str = Field(
         alias="schema", description="JSON Schema van dit bestand (relatief adres)."
     )
-    aantallen: Aantallen = Field(description="Aantal records per verzameling.")
 
 
-class Export(_Kop):
-    """data/regio-infrastructuur.json: every collection, records sorted by id, every field."""
+def modellen() -> tuple[type[BaseModel], type[BaseModel], type[BaseModel]]:
+    """The models Aantallen, Over and Export, made from the registry's collections."""
+    return _modellen(tuple(registry.COLLECTIES.values()))
 
-    over: Over = Field(description="Over deze gegevens.")
-    provincies: Lijst[Provincie] = Field(description="De provincies.")
-    programmas: Lijst[Programma] = Field(description="Landelijke programma's en beleidslijnen.")
-    onderwijsregios: Lijst[Onderwijsregio] = Field(description="Onderwijsregio's.")
-    partnerschappen: Lijst[Partnerschap] = Field(description="Partnerschappen Samen Opleiden.")
-    projecten: Lijst[Project] = Field(description="Projecten (RAP, RAL en andere).")
-    organisaties: Lijst[Organisatie] = Field(description="Organisaties.")
-    personen: Lijst[Persoon] = Field(
-        description="Contactpersonen; e-mail en telefoon alleen als 'openbaar' true is."
+
+@cache
+def _modellen(
+    collecties: tuple[registry.Collectie, ...],
+) -> tuple[type[BaseModel], type[BaseModel], type[BaseModel]]:
+    tellingen: dict[str, Any] = {
+        c.naam: (int, Field(ge=0, description=f"Aantal {c.meervoud}.")) for c in collecties
+    }
+    aantallen = create_model(
+        "Aantallen",
+        __base__=_Kop,
+        __doc__="How many records each collection holds.",
+        __module__=__name__,
+        **tellingen,
     )
+    over = create_model(
+        "Over",
+        __base__=_OverBasis,
+        __doc__="About the data set: name, licence, where it comes from.",
+        __module__=__name__,
+        aantallen=(aantallen, Field(description="Aantal records per verzameling.")),
+    )
+    lijsten: dict[str, Any] = {
+        "over": (over, Field(description="Over deze gegevens.")),
+        **{
+            c.naam: (Lijst[c.model], Field(description=c.export_beschrijving))  # type: ignore[name-defined]
+            for c in collecties
+        },
+    }
+    export_model = create_model(
+        "Export",
+        __base__=_Kop,
+        __doc__="data/regio-infrastructuur.json: every collection, records sorted by id, "
+        "every field.",
+        __module__=__name__,
+        **lijsten,
+    )
+    return aantallen, over, export_model
 
 
 def _alles_verplicht(schema: Any) -> None:
@@ -140,7 +130,7 @@ def _alles_verplicht(schema: Any) -> None:
 
 def export_schema() -> dict[str, Any]:
     """The JSON Schema of the JSON export, generated from the models."""
-    schema = Export.model_json_schema(mode="serialization", by_alias=True)
+    schema = modellen()[2].model_json_schema(mode="serialization", by_alias=True)
     _alles_verplicht(schema)
     return {
         "$schema": bestandschema.SCHEMA_DIALECT,
@@ -154,29 +144,29 @@ def _op_id(entiteiten: Iterable[E]) -> list[E]:
     return sorted(entiteiten, key=lambda e: e.id)
 
 
-def export(site: Site, site_url: str = "") -> Export:
+def _zichtbaar(entiteit: Entiteit) -> Entiteit:
+    return entiteit.zichtbaar() if isinstance(entiteit, Persoon) else entiteit
+
+
+def export(site: Site, site_url: str = "") -> BaseModel:
     """The JSON document as a model: every collection, sorted by id, persons as the site shows."""
     g = site.gegevens
-    aantallen = Aantallen(**{naam: len(g.collectie(naam)) for naam in KLASSEN})
-    over = Over(
-        naam=NAAM,
-        licentie=LICENTIE,
-        licentie_url=LICENTIE_URL,
-        naamsvermelding=naamsvermelding(site_url),
-        bron=site_url or None,
-        schema=SCHEMA_BESTAND,
-        aantallen=aantallen,
-    )
-    return Export(
-        over=over,
-        provincies=tuple(_op_id(g.provincies)),
-        programmas=tuple(_op_id(g.programmas)),
-        onderwijsregios=tuple(_op_id(g.onderwijsregios)),
-        partnerschappen=tuple(_op_id(g.partnerschappen)),
-        projecten=tuple(_op_id(g.projecten)),
-        organisaties=tuple(_op_id(g.organisaties)),
-        personen=tuple(p.zichtbaar() for p in _op_id(g.personen)),
-    )
+    aantallen, over, document = modellen()
+    tellingen: dict[str, Any] = {naam: len(g.collectie(naam)) for naam in registry.COLLECTIES}
+    kop: dict[str, Any] = {
+        "naam": NAAM,
+        "licentie": LICENTIE,
+        "licentie_url": LICENTIE_URL,
+        "naamsvermelding": naamsvermelding(site_url),
+        "bron": site_url or None,
+        "schema": SCHEMA_BESTAND,
+        "aantallen": aantallen(**tellingen),
+    }
+    lijsten: dict[str, Any] = {
+        naam: tuple(_zichtbaar(e) for e in _op_id(g.collectie(naam)))
+        for naam in registry.COLLECTIES
+    }
+    return document(over=over(**kop), **lijsten)
 
 
 def naamsvermelding(site_url: str = "") -> str:
@@ -245,23 +235,36 @@ def _cel(waarde: Any) -> str:
     return bescherm(tekst)
 
 
-def kolommen(klasse: type[Model]) -> list[str]:
-    """CSV columns of a class: its fields, 'coordinaten' as lat and lon, without 'feiten'."""
+def _in_modelvolgorde(klasse: type[BaseModel]) -> list[Veld]:
+    """The catalogue's fields of a class in the model's own order (that of the JSON export)."""
+    rang = {naam: i for i, naam in enumerate(klasse.model_fields)}
+    return sorted(velden(klasse), key=lambda v: rang[v.naam])
+
+
+def _apart(veld: Veld) -> bool:
+    """A list of nested parts (a programme's facts) gets a CSV file of its own."""
+    return veld.lijst and veld.onderdeel is not None
+
+
+def kolommen(klasse: type[BaseModel]) -> list[str]:
+    """CSV columns of a class: its fields, a nested part (coordinaten) as its own fields (lat,
+    lon), without lists of nested parts (feiten)."""
     result: list[str] = []
-    for veld in klasse.model_fields:
-        if veld == "coordinaten":
-            result += ["lat", "lon"]
-        elif veld != FEITEN:
-            result.append(veld)
+    for veld in _in_modelvolgorde(klasse):
+        if veld.onderdeel is not None and not veld.lijst:
+            result += kolommen(veld.onderdeel)
+        elif not _apart(veld):
+            result.append(veld.naam)
     return result
 
 
-FEIT_KOLOMMEN = ["programma", "nummer", *Feit.model_fields]
-
-
 def _rij(record: dict[str, Any], namen: list[str]) -> list[str]:
-    coordinaten = record.get("coordinaten") or {}
-    waarden = {**record, "lat": coordinaten.get("lat"), "lon": coordinaten.get("lon")}
+    waarden = dict(record)
+    for waarde in record.values():
+        if isinstance(waarde, dict):  # a nested part: its fields are columns of their own
+            waarden.update(waarde)
+    for naam in namen:
+        waarden.setdefault(naam, None)  # an empty nested part (no coordinaten)
     return [_cel(waarden[naam]) for naam in namen]
 
 
@@ -300,7 +303,7 @@ def geojson(site: Site, site_url: str = "", plaatsen: Gazetteer | None = None) -
     geografie = site.geografie
     grenzen = geografie.grenzen if geografie is not None else {}
     posities = geografie.posities if geografie is not None else {}
-    for provincie in _op_id(site.gegevens.provincies):
+    for provincie in _op_id(site.gegevens.van(Provincie)):
         if provincie.code not in grenzen:
             continue
         pagina = site.pagina(provincie)
@@ -310,7 +313,7 @@ def geojson(site: Site, site_url: str = "", plaatsen: Gazetteer | None = None) -
             {
                 "type": "Feature",
                 "properties": {
-                    "soort": ENKELVOUD["provincies"],
+                    "soort": registry.enkelvoud("provincies"),
                     "id": provincie.id,
                     "naam": provincie.naam,
                     "code": provincie.code,
@@ -321,14 +324,14 @@ def geojson(site: Site, site_url: str = "", plaatsen: Gazetteer | None = None) -
             }
         )
     # The positions the validator found for the map (from 'plaats' or 'coordinaten').
-    for collectie, _ in KAARTLAGEN:
-        for gebied in _op_id(getattr(site.gegevens, collectie)):
+    for laag in registry.kaartlagen():
+        for gebied in _op_id(site.gegevens.collectie(laag.naam)):
             positie = posities.get(gebied.id)
             pagina = site.pagina(gebied)
             if positie is not None and pagina is not None:
                 url = _pagina_url(pagina, site_url)
-                features.append(_punt(ENKELVOUD[collectie], gebied, *positie, url))
-    for organisatie in _op_id(site.gegevens.organisaties):
+                features.append(_punt(laag.enkelvoud, gebied, *positie, url))
+    for organisatie in _op_id(site.gegevens.van(Organisatie)):
         plaats = plaatsen.zoek(organisatie.plaats) if plaatsen and organisatie.plaats else None
         pagina = site.pagina(organisatie)
         if plaats is not None and pagina is not None:
@@ -338,17 +341,6 @@ def geojson(site: Site, site_url: str = "", plaatsen: Gazetteer | None = None) -
 
 
 # -- all files ----------------------------------------------------------------------------------
-
-
-_TITELS = {
-    "provincies": "Provincies",
-    "programmas": "Programma's",
-    "onderwijsregios": "Onderwijsregio's",
-    "partnerschappen": "Partnerschappen Samen Opleiden",
-    "projecten": "Projecten",
-    "organisaties": "Organisaties",
-    "personen": "Contactpersonen",
-}
 
 
 @dataclass(frozen=True)
@@ -365,7 +357,7 @@ def bestanden(site: Site, site_url: str = "", plaatsen: Gazetteer | None = None)
     """Every open-data file, in the order the page lists them."""
     document = export(site, site_url)
     data = document.model_dump(mode="json", by_alias=True)
-    totaal = sum(len(data[naam]) for naam in KLASSEN)
+    totaal = sum(len(data[naam]) for naam in registry.COLLECTIES)
     kaart = geojson(site, site_url, plaatsen)
     result = [
         Bestand(JSON_BESTAND, _json(data), totaal, "Alle gegevens in één bestand (JSON)"),
@@ -377,24 +369,28 @@ def bestanden(site: Site, site_url: str = "", plaatsen: Gazetteer | None = None)
             "Provincies (grenzen) en plaatsen (punten) voor een kaart (GeoJSON)",
         ),
     ]
-    for naam, klasse in KLASSEN.items():
-        namen = kolommen(klasse)
+    for naam, collectie in registry.COLLECTIES.items():
+        namen = kolommen(collectie.model)
         rijen = [_rij(record, namen) for record in data[naam]]
         result.append(
-            Bestand(f"{CSV_MAP}/{naam}.csv", _csv(namen, rijen), len(rijen), _TITELS[naam])
+            Bestand(f"{CSV_MAP}/{naam}.csv", _csv(namen, rijen), len(rijen), collectie.titel)
         )
-        if naam == "programmas":
-            feiten = [
-                _rij({"programma": programma["id"], "nummer": nummer, **feit}, FEIT_KOLOMMEN)
-                for programma in data[naam]
-                for nummer, feit in enumerate(programma[FEITEN], 1)
+        for veld in filter(_apart, velden(collectie.model)):
+            assert veld.onderdeel is not None
+            # One row per part: the entity's id, the part's number, the part's own fields.
+            onderdeel = [collectie.enkelvoud, "nummer", *kolommen(veld.onderdeel)]
+            delen = [
+                _rij({collectie.enkelvoud: record["id"], "nummer": nummer, **deel}, onderdeel)
+                for record in data[naam]
+                for nummer, deel in enumerate(record[veld.naam], 1)
             ]
+            omschrijving = (
+                f"{veld.naam.capitalize()} bij de {collectie.meervoud} "
+                f"(kolom {collectie.enkelvoud}: het id)"
+            )
             result.append(
                 Bestand(
-                    f"{CSV_MAP}/{FEITEN}.csv",
-                    _csv(FEIT_KOLOMMEN, feiten),
-                    len(feiten),
-                    "Feiten bij de programma's (kolom programma: het id)",
+                    f"{CSV_MAP}/{veld.naam}.csv", _csv(onderdeel, delen), len(delen), omschrijving
                 )
             )
     gemeenten = site.geografie.gemeenten if site.geografie else None
@@ -424,50 +420,43 @@ def grootte(aantal_bytes: int) -> str:
     return f"{aantal_bytes / 1_000_000:.1f} MB".replace(".", ",")
 
 
-def _veilig(waarde: Any) -> Any:
-    if waarde is None:
-        return ""
-    return md(waarde)
-
-
-_ENV = Environment(
-    loader=PackageLoader("regio.uitvoer", "templates"),
-    autoescape=False,  # Markdown: every expression goes through `md` unless it is Markup
-    finalize=_veilig,
-    undefined=StrictUndefined,
-    trim_blocks=True,
-    lstrip_blocks=True,
-    keep_trailing_newline=True,
-)
-
-
-def pagina(lijst: list[Bestand], site_url: str = "") -> str:
-    """The 'Open data' page (Markdown), with a link, size and count for every file."""
+def pagina(
+    site: Site, lijst: list[Bestand], site_url: str = "", opties: pages.Opties | None = None
+) -> str:
+    """The 'Open data' page, with a link, size and count for every file."""
     rijen = [
         {
-            "link": Markup(f"[{md(b.pad)}]({b.pad})"),
+            "pad": b.pad,
             "omschrijving": b.omschrijving,
             "aantal": "n.v.t." if b.aantal is None else str(b.aantal),
             "grootte": grootte(len(b.inhoud)),
         }
         for b in lijst
     ]
-    return _ENV.get_template("open-data.md.j2").render(
+    return pages.render(
+        "open-data.md.j2",
+        site,
+        f"{MAP}/{PAGINA}",
+        opties,
         bestanden=rijen,
+        collecties=list(registry.COLLECTIES),
         naamsvermelding=naamsvermelding(site_url),
-        licentie_url=Markup(LICENTIE_URL),
-        json_bestand=Markup(JSON_BESTAND),
-        schema_bestand=Markup(SCHEMA_BESTAND),
-        geojson_bestand=Markup(GEOJSON_BESTAND),
-        csv_map=Markup(CSV_MAP),
+        licentie_url=LICENTIE_URL,
+        json_bestand=JSON_BESTAND,
+        schema_bestand=SCHEMA_BESTAND,
+        geojson_bestand=GEOJSON_BESTAND,
+        csv_map=CSV_MAP,
     )
 
 
 def site_bestanden(
-    site: Site, site_url: str = "", plaatsen: Gazetteer | None = None
+    site: Site,
+    site_url: str = "",
+    plaatsen: Gazetteer | None = None,
+    opties: pages.Opties | None = None,
 ) -> dict[str, bytes | str]:
     """For the site: 'open-data/…' -> content, the files and their page."""
     lijst = bestanden(site, site_url, plaatsen)
     result: dict[str, bytes | str] = {f"{MAP}/{b.pad}": b.inhoud for b in lijst}
-    result[f"{MAP}/{PAGINA}"] = pagina(lijst, site_url)
+    result[f"{MAP}/{PAGINA}"] = pagina(site, lijst, site_url, opties)
     return result

@@ -4,9 +4,7 @@
   not, the model's own Dutch description, the allowed values (from the JSON Schema of the model
   and the reference rules of :mod:`regio.gegevens.checks`) and an example, plus a new entry to copy;
 - ``redactie/foutmeldingen.md``: the most common messages of ``regio validate``, what they mean
-  and what to do. The messages are a committed list:
-  ``tests/uitvoer/test_handleiding.py`` makes each mistake in a copy of the fixture data and
-  checks that the validator prints exactly that message.
+  and what to do (the committed list in :mod:`regio.uitvoer.foutmeldingen`).
 
 Pure functions from the models to data and Markdown; :mod:`regio.uitvoer.pages` renders the
 pages with the templates ``handleiding_*.md.j2``. Everything shown comes from the models or from
@@ -18,32 +16,20 @@ from __future__ import annotations
 import textwrap
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, get_args
+from typing import Any
 
 import yaml
 from markupsafe import Markup
 from pydantic import BaseModel
 
-from regio.gegevens.checks import VERWIJZINGEN
-from regio.gegevens.model import (
-    BESTANDEN,
-    ID_PATTERN,
-    NIEUWE_SOORTEN,
-    PROVINCIE_CODE_PATTERN,
-    binnenste_model,
-    volgorde,
-)
-from regio.gegevens.parse import ENKELVOUD
+from regio.gegevens import registry
+from regio.gegevens import velden as catalogus
+from regio.gegevens.model import ID_PATTERN, PROVINCIE_CODE_PATTERN
 from regio.uitvoer.escape import md
+from regio.uitvoer.foutmeldingen import VOORBEELDFOUTEN
 
 VELDEN_PAGINA = "redactie/velden.md"
 FOUTEN_PAGINA = "redactie/foutmeldingen.md"
-
-# Kinds `regio nieuw` can add an entry of.
-NIEUW_SOORTEN = frozenset(NIEUWE_SOORTEN)
-
-# Kinds whose entries are fixed: the guide explains how to change them, not how to add one.
-VASTE_SOORTEN = frozenset({"provincie"})
 
 # Patterns of the model, in words an editor understands.
 PATRONEN = {
@@ -62,7 +48,7 @@ EXTRA_REGELS = {
 }
 
 # Examples (fictional) as Python values, written out as YAML. Per (kind, field) or per field;
-# a field without one gets an example made from its type (see _voorbeeld_uit_schema). The
+# a field without one gets an example made from its type (see _voorbeeld_uit_soort). The
 # references point at ids of the test data (tests/fixtures/geldig), so a test can add each new
 # entry to that data and validate it.
 VOORBEELDEN: dict[tuple[str | None, str], Any] = {
@@ -153,10 +139,7 @@ class Soort:
     uitleg: str  # the collection's Dutch description in the file model
     model: type[BaseModel]
     velden: tuple[Veld, ...]
-
-    @property
-    def vast(self) -> bool:
-        return self.naam in VASTE_SOORTEN
+    vast: bool = False  # the entries are fixed: the guide explains how to change them
 
 
 @dataclass(frozen=True)
@@ -174,53 +157,36 @@ def anker(naam: str, *, onderdeel: bool = False) -> str:
 
 
 def soorten() -> list[Soort]:
-    """Every kind of entry, in the order of the files and their collections."""
-    result = []
-    for bestand, bestandsmodel in BESTANDEN.items():
-        for collectie, info in bestandsmodel.model_fields.items():
-            (model, *_) = get_args(info.annotation)
-            naam = ENKELVOUD.get(collectie, model.__name__.lower())
-            result.append(
-                Soort(
-                    naam=naam,
-                    collectie=collectie,
-                    bestand=bestand,
-                    uitleg=info.description or "",
-                    model=model,
-                    velden=tuple(velden(model, naam, collectie)),
-                )
-            )
-    return result
-
-
-def velden(
-    model: type[BaseModel], soort: str | None = None, collectie: str | None = None
-) -> list[Veld]:
-    """The fields of ``model`` in the order `regio fmt` writes them, described for editors."""
-    schema = model.model_json_schema()
-    eigenschappen: dict[str, Any] = schema.get("properties", {})
-    namen = [n for n in volgorde(model) if n in eigenschappen]
-    namen += [n for n in eigenschappen if n not in namen]
-    verplicht = set(schema.get("required", ()))
-    doelen = {r.veld: r.doel for r in VERWIJZINGEN if collectie in r.collecties}
-    soort = soort or model.__name__.lower()
-    result = []
-    for naam in namen:
-        eigenschap = eigenschappen[naam]
-        kern = _zonder_null(eigenschap)
-        ref = _ref(kern)
-        result.append(
-            Veld(
-                naam=naam,
-                verplicht=naam in verplicht,
-                beschrijving=str(eigenschap.get("description", "")),
-                toegestaan=_toegestaan(naam, kern, doelen.get(naam)),
-                voorbeeld=None if ref else _voorbeeld(soort, naam, kern),
-                standaard=_standaard(eigenschap.get("default")),
-                onderdeel=ref,
-            )
+    """Every kind of entry, in the order of the registry."""
+    return [
+        Soort(
+            naam=c.enkelvoud,
+            collectie=c.naam,
+            bestand=c.bestand,
+            uitleg=c.beschrijving,
+            model=c.model,
+            velden=tuple(velden(c.model, c.enkelvoud)),
+            vast=c.vast,
         )
-    return result
+        for c in registry.COLLECTIES.values()
+    ]
+
+
+def velden(model: type[BaseModel], soort: str | None = None) -> list[Veld]:
+    """The fields of ``model`` in the order `regio fmt` writes them, described for editors."""
+    soort = soort or model.__name__.lower()
+    return [
+        Veld(
+            naam=veld.naam,
+            verplicht=veld.verplicht,
+            beschrijving=veld.beschrijving,
+            toegestaan=_toegestaan(veld),
+            voorbeeld=None if veld.onderdeel else _voorbeeld(soort, veld),
+            standaard=veld.standaard,
+            onderdeel=veld.onderdeelnaam,
+        )
+        for veld in catalogus.velden(model)
+    ]
 
 
 def onderdelen(alle: list[Soort] | None = None) -> list[Onderdeel]:
@@ -228,11 +194,12 @@ def onderdelen(alle: list[Soort] | None = None) -> list[Onderdeel]:
     alle = soorten() if alle is None else alle
     gevonden: dict[str, tuple[type[BaseModel], list[str]]] = {}
     for soort in alle:
-        for veld in soort.velden:
-            if veld.onderdeel is None:
+        for veld in catalogus.velden(soort.model):
+            if veld.onderdeel is None or veld.onderdeelnaam is None:
                 continue
-            model = _onderdeel_model(soort.model, veld.naam)
-            gevonden.setdefault(veld.onderdeel, (model, []))[1].append(f"{soort.naam}: {veld.naam}")
+            gevonden.setdefault(veld.onderdeelnaam, (veld.onderdeel, []))[1].append(
+                f"{soort.naam}: {veld.naam}"
+            )
     return [
         Onderdeel(naam, tuple(velden(model, naam)), tuple(binnen))
         for naam, (model, binnen) in gevonden.items()
@@ -300,238 +267,6 @@ def code_blok(tekst: str) -> Markup:
     return Markup(textwrap.indent(tekst.rstrip("\n"), "    ", lambda regel: True))
 
 
-# --- The common errors ----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Voorbeeldfout:
-    """A common mistake: the lines before and after, the message, what it means, what to do.
-
-    ``goed`` occurs exactly once in ``tests/fixtures/geldig/<bestand>``; replacing it with
-    ``fout`` makes the validator print exactly ``melding`` (checked by the tests).
-    """
-
-    anker: str
-    titel: str
-    bestand: str
-    goed: str
-    fout: str
-    melding: str
-    betekenis: str  # Markdown (our own text)
-    oplossing: str  # Markdown (our own text)
-    fout_weergave: str | None = None  # how to show `fout` when it holds invisible characters
-    goed_weergave: str | None = None  # the fix, when it is not what the test data holds
-
-
-VOORBEELDFOUTEN: tuple[Voorbeeldfout, ...] = (
-    Voorbeeldfout(
-        anker="onbekend-veld",
-        titel="Onbekend veld (een tikfout in de naam van een veld)",
-        bestand="regions.yaml",
-        goed="    hoofdstad: Utrecht\n",
-        fout="    hoofdstat: Utrecht\n",
-        melding="data/regions.yaml:6:5: fout: provincie 'utrecht': onbekend veld 'hoofdstat'. "
-        "Bedoelde u 'hoofdstad'? Toegestane velden: afgeleid, bron, code, gecontroleerd, "
-        "hoofdstad, id, naam, ontleend, regiocoordinator.",
-        betekenis="Elke soort kent een vaste set velden. Een veld dat er niet bij hoort, wordt "
-        "niet stilletjes genegeerd: vaak is het een tikfout, en dan zou de waarde verloren gaan.",
-        oplossing="Neem de naam over die de melding voorstelt (`Bedoelde u …?`), of kies een "
-        "van de toegestane velden. Alle velden staan op [Velden per soort](velden.md).",
-    ),
-    Voorbeeldfout(
-        anker="ongeldige-waarde",
-        titel="Waarde die niet in de lijst staat",
-        bestand="regions.yaml",
-        goed="    status: erkend\n",
-        fout="    status: erkent\n",
-        melding="data/regions.yaml:44:13: fout: partnerschap 'voorbeeldpartnerschap': 'erkent' "
-        "is geen geldige waarde voor 'status'; toegestaan: erkend, aspirant, onbekend. "
-        "Bedoelde u 'erkend'?",
-        betekenis="Sommige velden kennen maar een paar waarden, zodat de site ze kan tellen en "
-        "filteren. Een andere schrijfwijze telt als een andere waarde.",
-        oplossing="Kies precies een van de genoemde waarden, met kleine letters.",
-    ),
-    Voorbeeldfout(
-        anker="lijst-als-tekst",
-        titel="Een lijst geschreven als tekst",
-        bestand="regions.yaml",
-        goed="    sectoren: [po]\n    status: erkend\n",
-        fout="    sectoren: po\n    status: erkend\n",
-        melding="data/regions.yaml:43:15: fout: partnerschap 'voorbeeldpartnerschap': "
-        "'sectoren' moet een lijst zijn, maar is de tekst 'po'; schrijf bijvoorbeeld [po].",
-        betekenis="Het veld kan meer dan één waarde hebben en is daarom altijd een lijst, ook "
-        "als er maar één waarde in staat.",
-        oplossing="Zet de waarde tussen rechte haken: `[po]`, of meer waarden met komma's: "
-        "`[po, vo]`.",
-    ),
-    Voorbeeldfout(
-        anker="verwijzing",
-        titel="Verwijzing naar een id die niet bestaat",
-        bestand="regions.yaml",
-        goed="    penvoerder: voorbeeld-pabo\n",
-        fout="    penvoerder: voorbeeld-pab\n",
-        melding="data/regions.yaml:47:17: fout: partnerschap 'voorbeeldpartnerschap': "
-        "'penvoerder' verwijst naar 'voorbeeld-pab', maar er is geen organisatie met die id. "
-        "Bedoelde u 'voorbeeld-pabo'?",
-        betekenis="Organisaties, personen, provincies en programma's staan één keer in de "
-        "gegevens; andere vermeldingen noemen alleen hun `id`. Die id moet precies bestaan.",
-        oplossing="Verbeter de tikfout, of voeg de organisatie (of persoon) eerst toe aan "
-        "`data/contacts.yaml`, bijvoorbeeld met `regio nieuw organisatie`.",
-    ),
-    Voorbeeldfout(
-        anker="dubbele-id",
-        titel="Een id die al bestaat",
-        bestand="regions.yaml",
-        goed="  - id: voorbeeldproject\n",
-        fout="  - id: voorbeeldregio\n",
-        melding="data/regions.yaml:52:9: fout: id 'voorbeeldregio' is al in gebruik door "
-        "onderwijsregio 'voorbeeldregio' (data/regions.yaml:32); ids moeten uniek zijn in alle "
-        "bestanden. Kies een andere id.",
-        betekenis="Elke vermelding heeft een eigen id; de site maakt er het webadres van de "
-        "pagina van, en verwijzingen gebruiken hem. Twee keer dezelfde id is dus niet toegestaan, "
-        "ook niet in verschillende bestanden of bij verschillende soorten.",
-        oplossing="Maak de id van de nieuwe vermelding langer of preciezer, bijvoorbeeld met de "
-        "plaatsnaam erbij. Verander de id van een bestaande vermelding liever niet: "
-        "verwijzingen en links naar de pagina gebruiken hem.",
-    ),
-    Voorbeeldfout(
-        anker="ongeldige-id",
-        titel="Een id met hoofdletters of spaties",
-        bestand="regions.yaml",
-        goed="  - id: voorbeeldpartnerschap\n",
-        fout="  - id: Voorbeeld Partnerschap\n",
-        melding="data/regions.yaml:41:9: fout: partnerschap 'Voorbeeld Partnerschap': "
-        "'Voorbeeld Partnerschap' is geen geldige id voor 'id': gebruik alleen kleine letters, "
-        "cijfers en losse streepjes, bijv. 'voorbeeld-partnerschap'.",
-        betekenis="Een id wordt deel van een webadres en moet daarom eenvoudig blijven.",
-        oplossing="Gebruik het voorstel uit de melding, of schrijf de naam in kleine letters "
-        "met streepjes in plaats van spaties.",
-    ),
-    Voorbeeldfout(
-        anker="verplicht-veld",
-        titel="Een verplicht veld ontbreekt",
-        bestand="regions.yaml",
-        goed="    sectoren: [po]\n    status: erkend\n",
-        fout="    sectoren: [po]\n",
-        melding="data/regions.yaml:41:5: fout: partnerschap 'voorbeeldpartnerschap': "
-        "verplicht veld 'status' ontbreekt.",
-        betekenis="Zonder dit veld kan de site de vermelding niet goed tonen. De regel in de "
-        "melding is die van het begin van de vermelding (`- id: …`).",
-        oplossing="Voeg het veld toe. Welke velden verplicht zijn, staat op "
-        "[Velden per soort](velden.md). Weet u de waarde niet, kijk dan of `onbekend` mag.",
-    ),
-    Voorbeeldfout(
-        anker="datum",
-        titel="Een datum in de verkeerde volgorde",
-        bestand="regions.yaml",
-        goed="    status_sinds: 2023-06-16\n",
-        fout="    status_sinds: 16-06-2023\n",
-        melding="data/regions.yaml:45:19: fout: partnerschap 'voorbeeldpartnerschap': "
-        "'16-06-2023' is geen geldige datum voor 'status_sinds'; schrijf JJJJ-MM-DD, "
-        "bijv. 2024-09-01.",
-        betekenis="Datums staan altijd als jaar-maand-dag in de gegevens, zodat ze overal "
-        "hetzelfde gelezen worden. De site toont ze zelf als '16 juni 2023'.",
-        oplossing="Schrijf de datum als `2023-06-16`, zonder aanhalingstekens.",
-    ),
-    Voorbeeldfout(
-        anker="ja-nee-als-tekst",
-        titel="Tekst die YAML als iets anders leest",
-        bestand="contacts.yaml",
-        goed="    soort: lerarenopleiding\n",
-        fout="    soort: lerarenopleiding\n    afkorting: NO\n",
-        melding="data/contacts.yaml:14:16: fout: organisatie 'voorbeeld-pabo': 'afkorting' moet "
-        "tekst zijn, maar YAML leest NO als ja/nee-waarde; zet de waarde tussen "
-        "aanhalingstekens.",
-        betekenis="YAML leest sommige woorden en getallen niet als tekst: `no`, `yes`, `on` en "
-        "`off` worden ja/nee-waarden, `1.0` een getal en `2024-01-01` een datum.",
-        oplossing="Zet de tekst tussen dubbele aanhalingstekens.",
-        goed_weergave='    soort: lerarenopleiding\n    afkorting: "NO"\n',
-    ),
-    Voorbeeldfout(
-        anker="e-mailadres",
-        titel="Een onjuist e-mailadres",
-        bestand="regions.yaml",
-        goed="    email: project@example.org\n",
-        fout="    email: project@example\n",
-        melding="data/regions.yaml:60:12: fout: project 'voorbeeldproject': 'project@example' "
-        "is geen geldig e-mailadres; verwacht iets als naam@organisatie.nl.",
-        betekenis="Het adres mist een deel, vaak de extensie (`.nl`) of de `@`. De controle "
-        "kijkt alleen naar de schrijfwijze, niet of het adres echt bestaat.",
-        oplossing="Neem het adres letterlijk over uit de bron.",
-    ),
-    Voorbeeldfout(
-        anker="telefoonnummer",
-        titel="Een onjuist telefoonnummer",
-        bestand="contacts.yaml",
-        goed="    telefoon: 06-12345678\n",
-        fout="    telefoon: 06-1234567\n",
-        melding="data/contacts.yaml:23:15: fout: persoon 'anna-voorbeeld': '06-1234567' is geen "
-        "geldig Nederlands telefoonnummer; schrijf bijvoorbeeld 06-12345678 of 030-1234567.",
-        betekenis="Een Nederlands nummer heeft tien cijfers (met het netnummer of `06`). Hier "
-        "ontbreekt een cijfer.",
-        oplossing="Neem het nummer over zoals de bron het schrijft; streepjes en spaties mogen. "
-        "De site toont het nummer zelf in een vaste vorm en maakt er een belknop van.",
-    ),
-    Voorbeeldfout(
-        anker="dubbele-punt",
-        titel="De dubbele punt na de naam van een veld ontbreekt",
-        bestand="regions.yaml",
-        goed="    naam: Partnerschap Voorbeeld\n",
-        fout="    naam Partnerschap Voorbeeld\n",
-        melding="data/regions.yaml:42:5: fout: YAML-syntaxfout: hier ontbreekt de ':' tussen "
-        "sleutel en waarde.",
-        betekenis="Het bestand is geen geldige YAML meer, dus de rest van dit bestand kan niet "
-        "gecontroleerd worden. Het andere bestand wordt wel gecontroleerd.",
-        oplossing="Zet een dubbele punt en een spatie tussen de naam van het veld en de waarde: "
-        "`naam: …`.",
-    ),
-    Voorbeeldfout(
-        anker="tab",
-        titel="Een tab in plaats van spaties",
-        bestand="regions.yaml",
-        goed="    naam: Partnerschap Voorbeeld\n",
-        fout="\tnaam: Partnerschap Voorbeeld\n",
-        fout_weergave="→   naam: Partnerschap Voorbeeld   (→ is de tab)\n",
-        melding="data/regions.yaml:42:1: fout: tab gebruikt voor inspringen; YAML staat alleen "
-        "spaties toe. Vervang de tab door spaties.",
-        betekenis="YAML bepaalt met het inspringen wat bij elkaar hoort, en dat mag alleen met "
-        "spaties. Een tab is op het scherm vaak niet van spaties te onderscheiden.",
-        oplossing="Vervang de tab door spaties: velden van een vermelding springen vier spaties "
-        "in, het streepje van `- id:` twee. `regio fmt` zet het inspringen daarna overal gelijk.",
-    ),
-    Voorbeeldfout(
-        anker="afgeleid",
-        titel="Een afgeleid veld dat niet bestaat",
-        bestand="regions.yaml",
-        goed="    plaats: Utrecht\n",
-        fout="    plaats: Utrecht\n    afgeleid: [provincie]\n",
-        goed_weergave="    plaats: Utrecht\n    afgeleid: [provincies]\n",
-        melding="data/regions.yaml:38:16: fout: onderwijsregio 'voorbeeldregio': 'afgeleid' "
-        "noemt 'provincie', maar dat is geen veld van een onderwijsregio dat afgeleid kan zijn. "
-        "Bedoelde u 'provincies'?",
-        betekenis="Onder `afgeleid` staan de velden die niet letterlijk in de bron staan, "
-        "bijvoorbeeld een provincie die u uit de plaatsnaam hebt afgeleid. De site laat dan zien "
-        "dat het om een afleiding gaat. Elke naam moet een veld van deze soort zijn dat ook "
-        "ingevuld is.",
-        oplossing="Schrijf de naam van het veld precies zoals het in de vermelding staat "
-        "(`Bedoelde u …?`), of haal de naam weg als het veld niet is ingevuld.",
-    ),
-    Voorbeeldfout(
-        anker="geen-bron",
-        titel="Waarschuwing: geen bron",
-        bestand="regions.yaml",
-        goed="    opleidingen: [voorbeeld-pabo]\n    bron:\n      - https://example.org/partnerschap\n",
-        fout="    opleidingen: [voorbeeld-pabo]\n",
-        melding="data/regions.yaml:41:5: waarschuwing: partnerschap 'voorbeeldpartnerschap': "
-        "geen 'bron'; voeg het webadres toe waar deze gegevens vandaan komen.",
-        betekenis="Dit is een waarschuwing, geen fout: de site wordt gewoon gebouwd. Maar elke "
-        "vermelding hoort een openbare bron te hebben, zodat lezers en andere redacteuren de "
-        "gegevens kunnen nakijken.",
-        oplossing="Voeg onder `bron:` het webadres toe waar u de gegevens gevonden hebt.",
-    ),
-)
-
-
 def paginas() -> list[tuple[str, str, dict[str, Any]]]:
     """The guide pages: (Markdown path, template, context) for the page renderer."""
     alle = soorten()
@@ -550,7 +285,7 @@ def paginas() -> list[tuple[str, str, dict[str, Any]]]:
                 **gedeeld,
                 "soorten": alle,
                 "onderdelen": onderdelen(alle),
-                "nieuw_soorten": NIEUW_SOORTEN,
+                "nieuw_soorten": {c.enkelvoud for c in registry.nieuwe_soorten()},
                 "tabel": veldentabel,
                 "blok": lambda soort: code_blok(als_yaml_blok(soort)),
             },
@@ -571,109 +306,74 @@ def paginas() -> list[tuple[str, str, dict[str, Any]]]:
 # --- Helpers --------------------------------------------------------------------------------
 
 
-def _zonder_null(eigenschap: dict[str, Any]) -> dict[str, Any]:
-    """``X | None`` is ``anyOf: [X, null]`` in the schema; the editor writes X or leaves it out."""
-    varianten = [v for v in eigenschap.get("anyOf", ()) if v.get("type") != "null"]
-    if len(varianten) == 1:
-        return {**eigenschap, **varianten[0]}
-    return eigenschap
-
-
-def _ref(eigenschap: dict[str, Any]) -> str | None:
-    """The nested part a field holds (itself or as list items), e.g. 'coordinaten', 'feit'."""
-    doel = eigenschap.get("$ref") or eigenschap.get("items", {}).get("$ref")
-    return str(doel).rsplit("/", 1)[-1].lower() if doel else None
-
-
-def _onderdeel_model(model: type[BaseModel], veld: str) -> type[BaseModel]:
-    binnen = binnenste_model(model.model_fields[veld].annotation)
-    if binnen is None:
-        raise TypeError(f"{model.__name__}.{veld} bevat geen model")
-    return binnen
-
-
-def _standaard(waarde: Any) -> Any:
-    """A default worth showing: not 'empty' (None or an empty list)."""
-    return None if waarde in (None, [], ()) else waarde
-
-
 def _code(tekst: str) -> str:
     """A Markdown code span around our own text (backticks inside get a longer fence)."""
     tekst = " ".join(tekst.split())
     return f"`` {tekst} ``" if "`" in tekst else f"`{tekst}`"
 
 
-def _opsomming(waarden: list[Any]) -> str:
+def _opsomming(waarden: tuple[Any, ...]) -> str:
     return ", ".join(_code(yaml_waarde(w)) for w in waarden)
 
 
-def _toegestaan(naam: str, eigenschap: dict[str, Any], doel: str | None) -> Markup:
+def _toegestaan(veld: catalogus.Veld) -> Markup:
     """What an editor may write in the field, in words."""
-    tekst = _waarden_tekst(eigenschap, doel)
-    if naam in EXTRA_REGELS:
-        extra = EXTRA_REGELS[naam]
+    tekst = _waarden_tekst(veld)
+    if veld.lijst:
+        minstens = ", minstens één" if veld.minstens_een else ""
+        tekst = f"een lijst{minstens}; elk: {tekst}"
+    if veld.naam in EXTRA_REGELS:
+        extra = EXTRA_REGELS[veld.naam]
         tekst = extra if tekst == "tekst" else f"{tekst}; {extra}"
     return Markup(tekst)
 
 
-def _waarden_tekst(eigenschap: dict[str, Any], doel: str | None) -> str:
-    if "$ref" in eigenschap:
-        onderdeel = _ref(eigenschap) or ""
+def _waarden_tekst(veld: catalogus.Veld) -> str:
+    """What one value (of a list: one item) may be."""
+    if veld.soort == "onderdeel":
+        onderdeel = veld.onderdeelnaam or ""
         return f"velden van [{md(onderdeel)}](#{anker(onderdeel, onderdeel=True)})"
-    if eigenschap.get("type") == "array":
-        items = _zonder_null(eigenschap.get("items", {}))
-        minstens = ", minstens één" if eigenschap.get("minItems", 0) >= 1 else ""
-        return f"een lijst{minstens}; elk: {_waarden_tekst(items, doel)}"
-    if "enum" in eigenschap:
-        return f"één van {_opsomming(eigenschap['enum'])}"
-    if doel is not None:
-        doelsoort = ENKELVOUD.get(doel, doel)
+    if veld.soort == "keuze":
+        return f"één van {_opsomming(veld.keuzes)}"
+    if veld.soort == "verwijzing" and veld.doel is not None:
+        doelsoort = registry.enkelvoud(veld.doel)
         return f"de id van een [{md(doelsoort)}](#{anker(doelsoort)}) uit de gegevens"
-    patroon = eigenschap.get("pattern")
-    if patroon is not None:
-        woorden = PATRONEN.get(patroon, f"tekst volgens het patroon {_code(patroon)}")
-        lengte = (eigenschap.get("minLength"), eigenschap.get("maxLength"))
-        if lengte[0] is not None and lengte[1] is not None:
-            woorden += f" ({lengte[0]} tot {lengte[1]} tekens)"
+    if veld.patroon is not None:
+        woorden = PATRONEN.get(veld.patroon, f"tekst volgens het patroon {_code(veld.patroon)}")
+        kortst, langst = veld.lengte
+        if kortst is not None and langst is not None:
+            woorden += f" ({kortst} tot {langst} tekens)"
         return woorden
-    formaat = eigenschap.get("format")
-    if formaat == "uri":
-        return "een volledig webadres dat met `https://` of `http://` begint"
-    if formaat == "date":
-        return "een datum als JJJJ-MM-DD"
-    soort = eigenschap.get("type")
-    if soort == "boolean":
-        return "`true` of `false`"
-    if soort in ("number", "integer"):
-        return "een getal, met een punt als decimaalteken"
-    return "tekst"
+    woorden_per_soort = {
+        "webadres": "een volledig webadres dat met `https://` of `http://` begint",
+        "datum": "een datum als JJJJ-MM-DD",
+        "ja-nee": "`true` of `false`",
+        "getal": "een getal, met een punt als decimaalteken",
+    }
+    return woorden_per_soort.get(veld.soort, "tekst")
 
 
-def _voorbeeld(soort: str, naam: str, eigenschap: dict[str, Any]) -> Any:
-    for sleutel in ((soort, naam), (None, naam)):
+def _voorbeeld(soort: str, veld: catalogus.Veld) -> Any:
+    for sleutel in ((soort, veld.naam), (None, veld.naam)):
         if sleutel in VOORBEELDEN:
             return VOORBEELDEN[sleutel]
-    return _voorbeeld_uit_schema(eigenschap)
+    waarde = _voorbeeld_uit_soort(veld)
+    return [waarde] if veld.lijst else waarde
 
 
-def _voorbeeld_uit_schema(eigenschap: dict[str, Any]) -> Any:
-    """An example for a field nobody wrote one for (a new field): made from its type."""
-    eigenschap = _zonder_null(eigenschap)
-    if "enum" in eigenschap:
-        return eigenschap["enum"][0]
-    if eigenschap.get("type") == "array":
-        return [_voorbeeld_uit_schema(eigenschap.get("items", {}))]
-    formaat = eigenschap.get("format")
-    soort = eigenschap.get("type")
-    if formaat == "uri":
-        return "https://www.example.org/"
-    if formaat == "date":
-        return date(2025, 9, 1)
-    if soort == "boolean":
-        return False
-    if soort in ("number", "integer"):
-        return 1
-    if eigenschap.get("pattern") == ID_PATTERN:
+def _voorbeeld_uit_soort(veld: catalogus.Veld) -> Any:
+    """An example for a field nobody wrote one for (a new field): made from its kind."""
+    if veld.keuzes:
+        return veld.keuzes[0]
+    voorbeelden: dict[str, Any] = {
+        "webadres": "https://www.example.org/",
+        "datum": date(2025, 9, 1),
+        "ja-nee": False,
+        "getal": 1,
+    }
+    if veld.soort in voorbeelden:
+        return voorbeelden[veld.soort]
+    if veld.patroon == ID_PATTERN:
         return "voorbeeld"
     return "Voorbeeld"
 
@@ -682,11 +382,8 @@ def _voorbeeldwaarde(model: type[BaseModel], veld: Veld) -> Any:
     """The example of a field, with nested parts filled in from their own examples."""
     if veld.onderdeel is None:
         return veld.voorbeeld
-    onderdeel = _onderdeel_model(model, veld.naam)
+    eigen = catalogus.veld(model, veld.naam)
+    assert eigen is not None and eigen.onderdeel is not None
+    onderdeel = eigen.onderdeel
     waarde = {v.naam: _voorbeeldwaarde(onderdeel, v) for v in velden(onderdeel, veld.onderdeel)}
-    return [waarde] if _is_lijst(model, veld.naam) else waarde
-
-
-def _is_lijst(model: type[BaseModel], veld: str) -> bool:
-    schema = _zonder_null(model.model_json_schema()["properties"][veld])
-    return schema.get("type") == "array"
+    return [waarde] if eigen.lijst else waarde

@@ -31,7 +31,8 @@ from folium.template import Template
 from regio.gegevens.contact import telefoon_e164, telefoon_nationaal
 from regio.gegevens.gemeenten import OBJECT, Gemeenten
 from regio.gegevens.geografie import Geografie
-from regio.site import KAARTLAGEN, Site
+from regio.gegevens.registry import kaartlagen
+from regio.site import Site
 from regio.uitvoer.urls import relatief, url_van
 
 ASSET_MAP = "assets/regio"
@@ -226,10 +227,10 @@ def kaart_data(site: Site, geografie: Geografie) -> dict[str, Any]:
     legenda = [{"naam": site.persoon(ident).naam, "kleur": kleur[ident]} for ident in coordinatoren]
     gemeenten = geografie.gemeenten
     lagen = []
-    for collectie, titel in KAARTLAGEN:
+    for laag in kaartlagen():
         punten = []
         gebieden = []
-        for gebied in site.collectie_gesorteerd(collectie):
+        for gebied in site.collectie_gesorteerd(laag.naam):
             pagina = site.pagina(gebied)
             assert pagina is not None
             eigenschappen = {
@@ -264,9 +265,9 @@ def kaart_data(site: Site, geografie: Geografie) -> dict[str, Any]:
             )
         lagen.append(
             {
-                "id": collectie,
-                "titel": titel,
-                "kleur": LAAGKLEUREN[collectie],
+                "id": laag.naam,
+                "titel": laag.titel,
+                "kleur": LAAGKLEUREN[laag.naam],
                 "punten": {"type": "FeatureCollection", "features": punten},
                 "gebieden": {"type": "FeatureCollection", "features": gebieden},
             }

@@ -24,7 +24,8 @@ from regio.gegevens.contact import telefoon_e164, telefoon_nationaal
 from regio.gegevens.gemeenten import Gemeente
 from regio.gegevens.grenzen import Grens, svg_omtrek
 from regio.gegevens.model import Entiteit, Persoon, Provincie
-from regio.site import KAARTLAGEN, Site
+from regio.gegevens.registry import kaartlagen, met_paginas
+from regio.site import Site
 from regio.uitvoer import handleiding
 from regio.uitvoer.escape import md, titel, url, vrije_tekst
 from regio.uitvoer.urls import relatief, url_van
@@ -240,12 +241,10 @@ class _Pagina:
 
     def voet(self, entiteit: Entiteit) -> Markup:
         """Sources, last checked and the 'Wijziging voorstellen' link of an entity page."""
+        bron = self.site.bronregel(entiteit)
         return Markup(
             _ENV.get_template("_voet.md.j2").render(
-                e=entiteit,
-                p=self,
-                bestand=self.site.bronbestand(entiteit),
-                regel=self.site.bronplek(entiteit).regel,
+                e=entiteit, p=self, bestand=bron.bestand, regel=bron.regel
             )
         )
 
@@ -261,8 +260,12 @@ class _Pagina:
         return Markup('<a href="{}">Wijziging voorstellen</a>: pas {} aan').format(uitleg, tekst)
 
 
-def _render(template: str, site: Site, pad: str, opties: Opties, **context: Any) -> str:
-    pagina = _Pagina(site, pad, opties)
+def render(
+    template: str, site: Site, pad: str, opties: Opties | None = None, **context: Any
+) -> str:
+    """The page at Markdown path ``pad`` from ``template``, in the one HTML-escaping environment
+    (the generated pages and the open-data page alike)."""
+    pagina = _Pagina(site, pad, opties or Opties())
     return _ENV.get_template(template).render(site=site, p=pagina, **context)
 
 
@@ -270,11 +273,11 @@ def _kaartlagen(site: Site) -> list[dict[str, Any]]:
     """Per map layer: the entries with a place (on the map) and those without."""
     assert site.geografie is not None
     lagen = []
-    for collectie, laagtitel in KAARTLAGEN:
-        gebieden = site.collectie_gesorteerd(collectie)
+    for laag in kaartlagen():
+        gebieden = site.collectie_gesorteerd(laag.naam)
         lagen.append(
             {
-                "titel": laagtitel,
+                "titel": laag.titel,
                 "op_kaart": [g for g in gebieden if g.id in site.geografie.posities],
                 "zonder_plaats": [g for g in gebieden if g.id not in site.geografie.posities],
             }
@@ -288,31 +291,15 @@ def render_pages(site: Site, opties: Opties | None = None) -> dict[str, str]:
     pages: dict[str, str] = {}
 
     def add(pad: str, template: str, **context: Any) -> None:
-        pages[pad] = _render(template, site, pad, opties, **context)
+        pages[pad] = render(template, site, pad, opties, **context)
 
-    add("provincies/index.md", "provincies.md.j2")
-    for provincie in site.provincies():
-        add(f"provincies/{provincie.id}.md", "provincie.md.j2", e=provincie)
-    add("onderwijsregios/index.md", "onderwijsregios.md.j2")
-    for regio in site.onderwijsregios():
-        add(f"onderwijsregios/{regio.id}.md", "gebied.md.j2", e=regio, soort="onderwijsregio")
-    add("partnerschappen/index.md", "partnerschappen.md.j2")
-    for partnerschap in site.partnerschappen():
-        add(
-            f"partnerschappen/{partnerschap.id}.md",
-            "gebied.md.j2",
-            e=partnerschap,
-            soort="partnerschap",
-        )
-    add("projecten/index.md", "projecten.md.j2")
-    for project in site.projecten():
-        add(f"projecten/{project.id}.md", "gebied.md.j2", e=project, soort="project")
-    add("programmas/index.md", "programmas.md.j2")
-    for programma in site.programmas():
-        add(f"programmas/{programma.id}.md", "programma.md.j2", e=programma)
-    add("organisaties/index.md", "organisaties.md.j2")
-    for organisatie in site.organisaties():
-        add(f"organisaties/{organisatie.id}.md", "organisatie.md.j2", e=organisatie)
+    # Per collection with pages (see the registry): its overview, then a page per entity.
+    for collectie in met_paginas():
+        if collectie.overzicht is not None:
+            add(f"{collectie.map}/index.md", collectie.overzicht)
+        if collectie.pagina is not None:
+            for e in site.gesorteerd(collectie.naam):
+                add(f"{collectie.map}/{e.id}.md", collectie.pagina, e=e, soort=collectie.enkelvoud)
     if site.geografie is not None:
         add("kaart/index.md", "kaart.md.j2", lagen=_kaartlagen(site))
     if site.geografie is not None and site.geografie.gemeenten is not None:
