@@ -26,18 +26,16 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from regio.gegevens.gemeenten import (
-    OBJECT,
+from regio.gegevens.gemeenten import OBJECT, Gemeenten, gemeenten_uit_topologie
+from regio.gegevens.grenzen import Polygoon
+from regio.gegevens.topologie import (
     Boog,
-    Gemeenten,
     Transformatie,
     binnenpunt,
     bogen_uit_delta,
-    gemeenten_uit_topologie,
     in_polygonen,
     ring_punten,
 )
-from regio.gegevens.grenzen import Polygoon
 
 REPO = Path(__file__).resolve().parent.parent
 CBS = REPO.parent / "shared" / "geo" / "cbs"

@@ -11,8 +11,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from regio.gegevens.gemeenten import Gemeente, Gemeenten, binnenpunt
+from regio.gegevens.gemeenten import Gemeente, Gemeenten
 from regio.gegevens.model import Gebied, Onderwijsregio, Partnerschap, Project, Provincie
+from regio.gegevens.topologie import binnenpunt
 from regio.site import Site
 
 # The three sectors a gemeente page is arranged by, with the sectors each one takes in.

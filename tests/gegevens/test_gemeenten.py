@@ -12,17 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from regio.gegevens.gemeenten import (
-    Gemeenten,
-    binnenpunt,
-    bogen_uit_delta,
-    gemeenten_uit_topologie,
-    laad_gemeenten,
-    ring_punten,
-)
+from regio.gegevens.gemeenten import Gemeenten, gemeenten_uit_topologie, laad_gemeenten
 from regio.gegevens.grenzen import laad_grenzen
 from regio.gegevens.plaatsen import gazetteer
 from regio.gegevens.problems import als_tekst
+from regio.gegevens.topologie import binnenpunt, bogen_uit_delta, ring_punten
 from tests.conftest import FIXTURES, REPO
 
 FIXTURE = FIXTURES / "gemeenten"
@@ -66,7 +60,7 @@ def _naam(gemeenten: Gemeenten, code: str) -> str | None:
     return gemeente.naam if gemeente else None
 
 
-def _oppervlak(ring: tuple[tuple[float, float], ...]) -> float:
+def ring_oppervlak(ring: tuple[tuple[float, float], ...]) -> float:
     return sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in pairwise(ring)) / 2
 
 
@@ -88,7 +82,7 @@ def test_fixture_gemeenten_have_code_name_slug_and_province(raster: Gemeenten) -
     dorpsveld = raster.met_code("GM0004")
     assert dorpsveld is not None
     [[buiten, gat]] = dorpsveld.polygonen
-    assert _oppervlak(buiten) > 0 > _oppervlak(gat)
+    assert ring_oppervlak(buiten) > 0 > ring_oppervlak(gat)
 
 
 def test_shared_borders_cancel_in_the_outline_of_a_set(raster: Gemeenten) -> None:
@@ -103,20 +97,20 @@ def test_shared_borders_cancel_in_the_outline_of_a_set(raster: Gemeenten) -> Non
         (5.1, 52.1),
         (5.0, 52.1),
     }
-    assert _oppervlak(ring) == pytest.approx(0.02)
+    assert ring_oppervlak(ring) == pytest.approx(0.02)
 
 
 def test_outline_keeps_holes_and_islands(raster: Gemeenten) -> None:
     [[buiten, gat]] = raster.omtrek(["GM0004"])  # Dorpsveld around Eiland
     assert set(gat) == {(5.1, 52.15), (5.2, 52.15), (5.2, 52.25), (5.1, 52.25)}
-    assert _oppervlak(buiten) > 0 > _oppervlak(gat)
+    assert ring_oppervlak(buiten) > 0 > ring_oppervlak(gat)
     # With Eiland the hole is filled; the border drawn twice in the source counts as one.
     [[ring]] = raster.omtrek(["GM0004", "GM0005"])
     assert (5.1, 52.15) not in ring
     assert len(raster.omtrek(["GM0003"])) == 2  # 's-Gravendeel and its island
     alles = raster.omtrek(g.code for g in raster)
     assert [len(p) for p in alles] == [1, 1]
-    assert sum(_oppervlak(p[0]) for p in alles) == pytest.approx(0.09 + 0.0025)
+    assert sum(ring_oppervlak(p[0]) for p in alles) == pytest.approx(0.09 + 0.0025)
 
 
 def test_outline_of_an_unknown_code_raises(raster: Gemeenten) -> None:
@@ -365,7 +359,7 @@ def test_each_gemeente_lies_in_exactly_one_province_its_own(echt: Gemeenten) -> 
     grenzen, problemen = laad_grenzen(PROVINCIES, "data/geo/provinces.geojson")
     assert problemen == []
     for gemeente in echt:
-        grootste = max(gemeente.polygonen, key=lambda p: abs(_oppervlak(p[0])))
+        grootste = max(gemeente.polygonen, key=lambda p: abs(ring_oppervlak(p[0])))
         lon, lat = binnenpunt(grootste)
         assert echt.op_punt(lat, lon) == gemeente
         binnen = [code for code, grens in grenzen.items() if grens.bevat(lon, lat)]

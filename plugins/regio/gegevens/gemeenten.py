@@ -19,54 +19,42 @@ import json
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import accumulate, pairwise
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from regio.gegevens.grenzen import _JSON_HINTS, MAX_BYTES, Polygoon, Punt, Ring
+from regio.gegevens.grenzen import JSON_HINTS, MAX_BYTES, Polygoon
 from regio.gegevens.model import PROVINCIE_CODE_PATTERN
 from regio.gegevens.parse import slug
 from regio.gegevens.problems import Positie, Probleem, fout
+from regio.gegevens.topologie import (
+    Boog,
+    QPunt,
+    Transformatie,
+    bogen_uit_delta,
+    boog_van,
+    delta_van,
+    in_polygonen,
+    maak_polygonen,
+    naar_graden,
+    orienteer,
+    rijg,
+    ring_oppervlak,
+    ring_punten,
+)
 
 GEMEENTE_CODE_PATTERN = r"^GM\d{4}$"
 # The gemeenten, relative to the data directory (see data/geo/README.md).
 BESTAND = "geo/gemeenten.topojson"
 OBJECT = "gemeenten"  # the name of the GeometryCollection in the topology
-DECIMALEN = 5  # about 1 m; the source is quantized to about 100 m
 CEL_GRADEN = 0.1  # cell size of the grid that op_punt uses to find candidates
 # Names people use for a gemeente that CBS writes otherwise (by slug), for zoek_naam.
 ALIASSEN = {"den-bosch": "GM0796", "den-haag": "GM0518"}
 
-QPunt = tuple[int, int]  # a quantized position, before the topology's transform
-Boog = tuple[QPunt, ...]  # an arc in absolute quantized positions
 BoogRingen = tuple[tuple[int, ...], ...]  # arc references per ring of one polygon (~i: reversed)
 Kader = tuple[float, float, float, float]  # (min_lon, min_lat, max_lon, max_lat)
-
-
-@dataclass(frozen=True)
-class Transformatie:
-    """A TopoJSON transform: position = translate + quantized * scale."""
-
-    schaal_x: float
-    schaal_y: float
-    verschuiving_x: float
-    verschuiving_y: float
-
-    def graden(self, punt: QPunt) -> Punt:
-        """(lon, lat) of a quantized position, rounded to DECIMALEN (and never -0.0)."""
-        x, y = punt
-        return (
-            round(self.verschuiving_x + x * self.schaal_x, DECIMALEN) + 0.0,
-            round(self.verschuiving_y + y * self.schaal_y, DECIMALEN) + 0.0,
-        )
-
-    def als_json(self) -> dict[str, list[float]]:
-        return {
-            "scale": [self.schaal_x, self.schaal_y],
-            "translate": [self.verschuiving_x, self.verschuiving_y],
-        }
 
 
 @dataclass(frozen=True)
@@ -112,7 +100,7 @@ class Gemeenten:
         # The sign of an outer ring's area in quantized space (the loader checks it is the same
         # for every ring), so that arc cancellation can tell outer rings from holes.
         self._buiten_positief = next(
-            (_oppervlak(self._ring(p[0])) > 0 for g in self._lijst for p in g.bogen), False
+            (ring_oppervlak(self._ring(p[0])) > 0 for g in self._lijst for p in g.bogen), False
         )
 
     def __len__(self) -> int:
@@ -182,10 +170,10 @@ class Gemeenten:
                         gebruik[_index(ref)] += 1
                         richting[_index(ref)] = ref
         randen = sorted(richting[i] for i, n in gebruik.items() if n == 1)
-        ringen = _rijg(randen, self._ring)
-        buiten = [r for r in ringen if (_oppervlak(r) > 0) == self._buiten_positief]
-        gaten = [r for r in ringen if (_oppervlak(r) > 0) != self._buiten_positief]
-        return _polygonen(buiten, gaten, self.transformatie)
+        ringen = rijg(randen, self._ring)
+        buiten = [r for r in ringen if (ring_oppervlak(r) > 0) == self._buiten_positief]
+        gaten = [r for r in ringen if (ring_oppervlak(r) > 0) != self._buiten_positief]
+        return maak_polygonen(buiten, gaten, self.transformatie)
 
     def topologie_voor(self, codes: Iterable[str]) -> dict[str, Any]:
         """A TopoJSON topology of just these gemeenten (properties code and naam), for a map.
@@ -214,7 +202,7 @@ class Gemeenten:
             "type": "Topology",
             "transform": self.transformatie.als_json(),
             "objects": {OBJECT: {"type": "GeometryCollection", "geometries": geometrieen}},
-            "arcs": [_delta(self._bogen[i]) for i in nummers],
+            "arcs": [delta_van(self._bogen[i]) for i in nummers],
         }
 
     def _ring(self, refs: Sequence[int]) -> list[QPunt]:
@@ -230,157 +218,6 @@ def _cel(graden: float) -> int:
 
 def _index(ref: int) -> int:
     return ref if ref >= 0 else ~ref
-
-
-def bogen_uit_delta(ruw: Sequence[Sequence[Sequence[int]]]) -> list[Boog]:
-    """Absolute quantized arcs from TopoJSON's delta-encoded ones."""
-    return [
-        tuple(
-            zip(
-                accumulate(int(p[0]) for p in boog),
-                accumulate(int(p[1]) for p in boog),
-                strict=True,
-            )
-        )
-        for boog in ruw
-    ]
-
-
-def _delta(boog: Boog) -> list[list[int]]:
-    vorige = (0, 0)
-    uit = []
-    for x, y in boog:
-        uit.append([x - vorige[0], y - vorige[1]])
-        vorige = (x, y)
-    return uit
-
-
-def _boog(ref: int, bogen: Sequence[Boog]) -> Boog:
-    return bogen[ref] if ref >= 0 else bogen[~ref][::-1]
-
-
-def ring_punten(refs: Sequence[int], bogen: Sequence[Boog]) -> list[QPunt]:
-    """The positions of a ring made of arcs: each arc starts where the previous one ends."""
-    punten: list[QPunt] = []
-    for ref in refs:
-        boog = _boog(ref, bogen)
-        punten.extend(boog if not punten else boog[1:])
-    return punten
-
-
-def _oppervlak(ring: Sequence[tuple[float, float]]) -> float:
-    """Twice the signed area (positive: counter-clockwise with y up)."""
-    return sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in pairwise(ring))
-
-
-def _rijg(randen: Sequence[int], ring: Callable[[Sequence[int]], list[QPunt]]) -> list[list[QPunt]]:
-    """Stitch directed arcs into closed rings: each next arc starts where the ring ends."""
-    punten = {ref: ring([ref]) for ref in randen}
-    per_begin: dict[QPunt, list[int]] = defaultdict(list)
-    for ref in randen:
-        per_begin[punten[ref][0]].append(ref)
-    over = set(randen)
-    ringen = []
-    for eerste in randen:
-        if eerste not in over:
-            continue
-        nieuw: list[QPunt] = []
-        huidig: int | None = eerste
-        while huidig is not None:
-            over.discard(huidig)
-            nieuw.extend(punten[huidig] if not nieuw else punten[huidig][1:])
-            if nieuw[-1] == nieuw[0]:
-                break
-            huidig = next((r for r in per_begin[nieuw[-1]] if r in over), None)
-        if nieuw[-1] != nieuw[0]:
-            raise ValueError("the outline does not close: are the rings oriented consistently?")
-        ringen.append(nieuw)
-    return ringen
-
-
-def _polygonen(
-    buiten: list[list[QPunt]], gaten: list[list[QPunt]], transformatie: Transformatie
-) -> tuple[Polygoon, ...]:
-    """Group holes with the smallest outer ring around them; convert; orient as RFC 7946."""
-    buitenringen = [_orient(_graden(r, transformatie), linksom=True) for r in buiten]
-    groepen: list[list[Ring]] = [[r] for r in buitenringen]
-    for gat in gaten:
-        ring = _orient(_graden(gat, transformatie), linksom=False)
-        lon, lat = binnenpunt((ring,))
-        om = [i for i, b in enumerate(buitenringen) if _in_ring(b, lon, lat)]
-        if om:
-            groepen[min(om, key=lambda i: abs(_oppervlak(buitenringen[i])))].append(ring)
-    return tuple(tuple(groep) for groep in groepen)
-
-
-def _graden(ring: Sequence[QPunt], transformatie: Transformatie) -> Ring:
-    return tuple(transformatie.graden(p) for p in ring)
-
-
-def _orient(ring: Ring, *, linksom: bool) -> Ring:
-    """The ring counter-clockwise (``linksom``) or clockwise."""
-    return ring if (_oppervlak(ring) > 0) == linksom else ring[::-1]
-
-
-def _in_ring(ring: Ring, lon: float, lat: float) -> bool:
-    binnen = False
-    for (x1, y1), (x2, y2) in pairwise(ring):
-        if (y1 > lat) != (y2 > lat) and lon < x1 + (lat - y1) * (x2 - x1) / (y2 - y1):
-            binnen = not binnen
-    return binnen
-
-
-def in_polygonen(polygonen: Iterable[Polygoon], lon: float, lat: float) -> bool:
-    """Whether the point lies in one of the polygons (and not in one of its holes)."""
-    return any(
-        _in_ring(polygoon[0], lon, lat) and not any(_in_ring(g, lon, lat) for g in polygoon[1:])
-        for polygoon in polygonen
-    )
-
-
-def binnenpunt(polygoon: Polygoon, lijnen: int = 15) -> Punt:
-    """A point inside the polygon (not in a hole), well away from its edges where possible.
-
-    Scans horizontal lines halfway between vertex latitudes (so no line touches a vertex and the
-    crossings are exact), takes the widest inside stretch, and centres the point vertically in
-    that column too when that stays inside. Unlike the centre of the bounding box, the point is
-    always inside, even for a crescent or a ring-shaped gemeente.
-    """
-    ys = sorted({y for ring in polygoon for _, y in ring})
-    midden = [(a + b) / 2 for a, b in pairwise(ys)]
-    if not midden:
-        raise ValueError("a polygon without area has no inside")
-    stappen = min(lijnen, len(midden))
-    beste: tuple[float, Punt] | None = None
-    for stap in range(stappen):
-        y = midden[(len(midden) - 1) * stap // max(stappen - 1, 1)]
-        xs = sorted(_kruisingen(polygoon, y, horizontaal=True))
-        for a, b in zip(xs[::2], xs[1::2], strict=False):
-            kandidaat = _in_kolom(polygoon, (a + b) / 2, y, b - a)
-            if beste is None or kandidaat[0] > beste[0]:
-                beste = kandidaat
-    if beste is None:
-        raise ValueError("a polygon without area has no inside")
-    return beste[1]
-
-
-def _kruisingen(polygoon: Polygoon, waarde: float, *, horizontaal: bool) -> Iterator[float]:
-    """Where the polygon's edges cross the line y = waarde (or x = waarde)."""
-    for ring in polygoon:
-        for p1, p2 in pairwise(ring):
-            (u1, v1), (u2, v2) = (p1, p2) if horizontaal else (p1[::-1], p2[::-1])
-            if (v1 > waarde) != (v2 > waarde):
-                yield u1 + (waarde - v1) * (u2 - u1) / (v2 - v1)
-
-
-def _in_kolom(polygoon: Polygoon, x: float, y: float, breedte: float) -> tuple[float, Punt]:
-    """(score, point): the point centred in the inside stretch of the vertical line through x
-    that holds y; the score is the smaller of the two stretches."""
-    ys = sorted(_kruisingen(polygoon, x, horizontaal=False))
-    for onder, boven in zip(ys[::2], ys[1::2], strict=False):
-        if onder < y < boven and in_polygonen([polygoon], x, (onder + boven) / 2):
-            return min(breedte, boven - onder), (x, (onder + boven) / 2)
-    return 0.0, (x, y)
 
 
 # -- loading ------------------------------------------------------------------------------------
@@ -442,7 +279,7 @@ def _lees_json(pad: Path, bestand: str) -> tuple[Any, list[Probleem]]:
     try:
         return json.loads(tekst), []
     except json.JSONDecodeError as exc:
-        uitleg = next((nl for en, nl in _JSON_HINTS if exc.msg.startswith(en)), exc.msg)
+        uitleg = next((nl for en, nl in JSON_HINTS if exc.msg.startswith(en)), exc.msg)
         return None, [fout(Positie(bestand, exc.lineno, exc.colno), f"ongeldige JSON: {uitleg}.")]
     except RecursionError:
         return None, [fout(begin, "ongeldige JSON: de gegevens zijn te diep genest.")]
@@ -567,11 +404,11 @@ def _gemeente(
         ringen = []
         for positie, refs_ in enumerate(polygoon):
             punten = ring_punten(refs_, bogen)
-            oppervlak = _oppervlak(punten)
+            oppervlak = ring_oppervlak(punten)
             if punten[0] != punten[-1] or oppervlak == 0 or not _aaneen(refs_, bogen):
                 raise _Vorm(f"{waar}: een ring moet uit aansluitende bogen bestaan en sluiten.")
             richtingen.add((oppervlak > 0) == (positie == 0))
-            ringen.append(_orient(_graden(punten, transformatie), linksom=positie == 0))
+            ringen.append(orienteer(naar_graden(punten, transformatie), linksom=positie == 0))
         polygonen.append(tuple(ringen))
     if len(richtingen) > 1:
         raise _Vorm(f"{waar}: de gaten moeten de andere kant op lopen dan de buitenring.")
@@ -609,5 +446,5 @@ def _boogringen(waarde: Any, waar: str, aantal: int) -> BoogRingen:
 
 def _aaneen(refs: Sequence[int], bogen: Sequence[Boog]) -> bool:
     """Each arc of the ring starts where the previous one ends."""
-    delen = [_boog(r, bogen) for r in refs]
+    delen = [boog_van(r, bogen) for r in refs]
     return all(a[-1] == b[0] for a, b in pairwise(delen))

@@ -93,7 +93,7 @@ def _in_ring(ring: Ring, lon: float, lat: float) -> bool:
 # -- loading ------------------------------------------------------------------------------------
 
 # json's (English) messages, translated into what an editor can act on.
-_JSON_HINTS: tuple[tuple[str, str], ...] = (
+JSON_HINTS: tuple[tuple[str, str], ...] = (
     ("Expecting value", "hier werd een waarde verwacht (een getal, tekst, lijst of object)"),
     ("Expecting ',' delimiter", "hier ontbreekt een komma (of een sluitend haakje)"),
     ("Expecting ':' delimiter", "hier ontbreekt de ':' tussen sleutel en waarde"),
@@ -144,7 +144,7 @@ def laad_grenzen(pad: Path, bestand: str) -> tuple[dict[str, Grens], list[Proble
     try:
         data = json.loads(tekst)
     except json.JSONDecodeError as exc:
-        uitleg = next((nl for en, nl in _JSON_HINTS if exc.msg.startswith(en)), exc.msg)
+        uitleg = next((nl for en, nl in JSON_HINTS if exc.msg.startswith(en)), exc.msg)
         return {}, [fout(Positie(bestand, exc.lineno, exc.colno), f"ongeldige JSON: {uitleg}.")]
     except RecursionError:
         return {}, [fout(begin, "ongeldige JSON: de gegevens zijn te diep genest.")]
