@@ -35,7 +35,9 @@ def test_an_unknown_gemeente_is_an_error_at_its_value_with_a_suggestion(data_dir
 def test_a_gemeente_must_be_written_as_cbs_writes_it(data_dir: Path) -> None:
     _met_gemeenten(data_dir, "[Middelburg]")
     [melding] = meldingen(controleer(data_dir))
-    assert melding.endswith("Bedoelde u 'Middelburg (Z.)'?")
+    assert melding.endswith(
+        "schrijf de gemeente zoals het CBS: 'Middelburg (Z.)' in plaats van 'Middelburg'."
+    )
 
 
 def test_a_gemeente_outside_the_declared_province_names_both(data_dir: Path) -> None:

@@ -108,3 +108,10 @@ def test_the_lookup_index_sends_ulvenhout_to_breda() -> None:
     [ulvenhout] = [p for p in index["plaatsen"] if p[0] == "Ulvenhout"]
     assert gemeenten[ulvenhout[1]][:2] == ["Breda", "breda"]
     assert Counter(g[1] for g in gemeenten).most_common(1)[0][1] == 1
+
+
+def test_a_gemeente_url_drops_the_cbs_qualifier_unless_the_name_is_shared() -> None:
+    pages = _pages()
+    assert 'title: "Gemeente Middelburg (Z.)"' in pages["gemeenten/middelburg.md"]
+    assert {"gemeenten/bergen-nh.md", "gemeenten/bergen-l.md"} <= set(pages)
+    assert "gemeenten/bergen.md" not in pages

@@ -20,7 +20,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -51,6 +51,8 @@ BESTAND = "geo/gemeenten.topojson"
 OBJECT = "gemeenten"  # the name of the GeometryCollection in the topology
 CEL_GRADEN = 0.1  # cell size of the grid that op_punt uses to find candidates
 # Names people use for a gemeente that CBS writes otherwise (by slug), for zoek_naam.
+# The qualifier CBS adds to tell apart gemeenten with the same name: "Hengelo (O.)".
+_TOEVOEGING = re.compile(r"\s*\([^()]*\)\s*$")
 ALIASSEN = {"den-bosch": "GM0796", "den-haag": "GM0518"}
 
 BoogRingen = tuple[tuple[int, ...], ...]  # arc references per ring of one polygon (~i: reversed)
@@ -87,7 +89,9 @@ class Gemeenten:
         self._bogen = tuple(bogen)
         self.transformatie = transformatie
         self._per_code = {g.code: g for g in self._lijst}
-        self._per_slug = {g.slug: g for g in self._lijst}
+        # By URL slug, and by the slug of the full CBS name ("middelburg-z"), for zoek_naam.
+        self._per_slug = {slug(g.naam): g for g in self._lijst}
+        self._per_slug.update({g.slug: g for g in self._lijst})
         for alias, code in ALIASSEN.items():
             if code in self._per_code:
                 self._per_slug.setdefault(alias, self._per_code[code])
@@ -326,7 +330,24 @@ def _gemeenten(data: Any, begin: Positie) -> tuple[Gemeenten, list[Probleem]]:
             continue
         gemeenten[gemeente.code] = gemeente
         slugs[gemeente.slug] = gemeente.code
-    return Gemeenten(gemeenten.values(), bogen, transformatie), problemen
+    return Gemeenten(_korte_slugs(gemeenten.values()), bogen, transformatie), problemen
+
+
+def _korte_slugs(gemeenten: Iterable[Gemeente]) -> list[Gemeente]:
+    """CBS tells apart gemeenten with the same name by a qualifier ("Middelburg (Z.)",
+    "Bergen (NH.)", "Bergen (L.)"). A visitor types the plain name, so the URL drops the
+    qualifier when no other gemeente has that plain name: /gemeenten/middelburg/, but
+    /gemeenten/bergen-nh/ and /gemeenten/bergen-l/."""
+    lijst = list(gemeenten)
+    kort = {g.code: slug(_TOEVOEGING.sub("", g.naam)) for g in lijst}
+    aantal = Counter(kort.values())
+    bezet = {g.slug for g in lijst}
+    return [
+        replace(g, slug=kort[g.code])
+        if aantal[kort[g.code]] == 1 and (kort[g.code] == g.slug or kort[g.code] not in bezet)
+        else g
+        for g in lijst
+    ]
 
 
 def _transformatie(waarde: Any) -> Transformatie:
