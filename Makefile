@@ -41,8 +41,9 @@ $(NODE_STAMP): package.json package-lock.json
 	  echo "npm ontbreekt: de HTML- en toegankelijkheidscontroles worden overgeslagen (op CI: fout)"; \
 	fi
 
+# Strict, as the pull-request check: a warning (such as an entry without 'bron') is an error.
 validate: $(SITE_STAMP)
-	$(BIN)/regio validate
+	$(BIN)/regio validate --strict
 
 # Rewrite data/*.yaml in the canonical layout (key order, quoting); CI runs `regio fmt --check`.
 fmt: $(SITE_STAMP)

@@ -80,10 +80,10 @@ def test_pages_are_dutch_and_show_sources_and_edit_hint(site: Path) -> None:
     [html] = pagina.alle("html")
     assert html.attrs["lang"] == "nl"
     assert "https://example.org/project" in {a.attrs["href"] for a in pagina.alle("a")}
-    assert "Laatst gecontroleerd: nog niet nagekeken" in pagina.tekst
+    assert "Nog niet nagekeken tegen de bron." in pagina.tekst
     assert "Wijziging voorstellen: pas data/regions.yaml, regel" in pagina.tekst
     zeeland = lees(site / "provincies/zeeland/index.html")
-    assert "Laatst gecontroleerd: 15 januari 2024" in zeeland.tekst
+    assert "Nagekeken door de redactie op 15 januari 2024." in zeeland.tekst
 
 
 def test_edit_link_points_at_the_yaml_line_when_a_repository_is_configured(project: Path) -> None:
@@ -291,13 +291,13 @@ def test_plain_mkdocs_renders_the_pages_exactly_like_the_plugin(
 
 
 def test_search_finds_the_facts_not_the_page_footer(site: Path) -> None:
-    """Sources, 'laatst gecontroleerd' and the edit link are on every page: searching for them
+    """Sources, when they were checked and the edit link are on every page: searching for them
     would list every page, so they stay out of the search index."""
     import json
 
     index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
     teksten = [d["text"] for d in index["docs"] if d["location"].startswith("partnerschappen/voor")]
     assert teksten and any("Erkend" in tekst for tekst in teksten)
-    assert not any("gecontroleerd" in tekst or "Wijziging" in tekst for tekst in teksten)
+    assert not any("nagekeken" in tekst or "Wijziging" in tekst for tekst in teksten)
     pagina = (site / "partnerschappen/voorbeeldpartnerschap/index.html").read_text()
-    assert "Laatst gecontroleerd" in pagina  # still on the page itself
+    assert "Nog niet nagekeken tegen de bron" in pagina  # still on the page itself

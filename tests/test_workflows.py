@@ -78,7 +78,8 @@ def test_ci_runs_every_check_on_pull_requests() -> None:
     assert "pull_request" in ci["on"]
     assert ci["on"]["push"]["branches"] == ["main"]
     opdrachten = run_opdrachten(ci)
-    assert ".venv/bin/regio validate --format github" in opdrachten
+    # Strict: a warning (an entry without 'bron') fails the pull request.
+    assert ".venv/bin/regio validate --format github --strict" in opdrachten
     assert ".venv/bin/regio fmt --check" in opdrachten
     assert "make site" in opdrachten
     # The tests run through .ci/run, which installs Chromium, Java and npm and runs `make test`.

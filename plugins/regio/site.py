@@ -18,6 +18,7 @@ from regio.gegevens.model import (
     Programma,
     Project,
     Provincie,
+    alleen_website,
 )
 from regio.gegevens.registry import COLLECTIES, Bronregel, Gegevens, kaartlagen
 
@@ -32,6 +33,34 @@ class Rol:
 
     rol: str
     entiteit: Entiteit
+
+
+# What an entry can lack, in the order the editors' page 'Wat ontbreekt' names them.
+TEKORTEN = (
+    "provincie",  # an area without province (and not national)
+    "plaats",  # an area without place
+    "penvoerder",  # an area without penvoerder
+    "status",  # an onderwijsregio or partnership with status 'onbekend'
+    "afgeleid",  # facts that are not literally in the source
+    "alleen_website",  # a source that is only a site's home page
+    "gecontroleerd",  # no editor has checked it against the source
+)
+# The groups of 'Wat ontbreekt' besides the provinces.
+LANDELIJK = "landelijk"
+ZONDER_PROVINCIE = "zonder provincie"
+OVERIG = "overig"
+
+
+@dataclass(frozen=True)
+class Tekort:
+    """An entry and what it lacks (codes from TEKORTEN)."""
+
+    entiteit: Entiteit
+    punten: tuple[str, ...]
+
+
+def _provincie_eerst(tekort: Tekort) -> tuple[bool, str, str]:
+    return (not isinstance(tekort.entiteit, Provincie), *_sleutel(tekort.entiteit))
 
 
 def _sleutel(entiteit: Entiteit) -> tuple[str, str]:
@@ -240,3 +269,67 @@ class Site:
 
     def voorgangers(self, programma: Programma) -> list[Programma]:
         return [p for p in self.programmas() if p.opvolger == programma.id]
+
+    # -- what the data lacks (the editors' page 'Wat ontbreekt') --------------------------------
+
+    def ondersteuning_voor(self, sector: str) -> list[Organisatie]:
+        """Support organisations for this one sector only: Voion for vo, SOM for mbo."""
+        return [
+            o for o in self.organisaties() if o.soort == "ondersteuning" and o.sectoren == (sector,)
+        ]
+
+    def tekorten(self, entiteit: Entiteit) -> tuple[str, ...]:
+        """What an entry lacks or does not have literally from its source (TEKORTEN codes)."""
+        punten: set[str] = set()
+        if isinstance(entiteit, Gebied):
+            if not entiteit.landelijk and not self._provincie_ids(entiteit):
+                punten.add("provincie")
+            if not entiteit.plaats and not entiteit.landelijk:
+                punten.add("plaats")
+            if not entiteit.penvoerder:
+                punten.add("penvoerder")
+            if getattr(entiteit, "status", None) == "onbekend":
+                punten.add("status")
+        if entiteit.afgeleid:
+            punten.add("afgeleid")
+        if any(alleen_website(bron) for bron in entiteit.bron):
+            punten.add("alleen_website")
+        if entiteit.gecontroleerd is None:
+            punten.add("gecontroleerd")
+        return tuple(t for t in TEKORTEN if t in punten)
+
+    def wat_ontbreekt(self) -> list[tuple[Provincie | str, list[Tekort]]]:
+        """Every entry that lacks something, grouped: per province (areas in it and the province
+        itself), then national areas, areas without province, and the rest (programmes,
+        organisations, persons). Groups in that order, entries by name; empty groups left out."""
+        groepen: dict[str, list[Tekort]] = defaultdict(list)
+        for entiteit, _ in self.gegevens.alle():
+            punten = self.tekorten(entiteit)
+            if not punten:
+                continue
+            tekort = Tekort(entiteit, punten)
+            if isinstance(entiteit, Provincie):
+                groepen[entiteit.id].append(tekort)
+            elif isinstance(entiteit, Gebied):
+                provincies = self._provincie_ids(entiteit)
+                for provincie in provincies:
+                    groepen[provincie].append(tekort)
+                if not provincies:
+                    groepen[LANDELIJK if entiteit.landelijk else ZONDER_PROVINCIE].append(tekort)
+            else:
+                groepen[OVERIG].append(tekort)
+        volgorde: list[tuple[Provincie | str, str]] = [(p, p.id) for p in self.provincies()]
+        volgorde += [(naam, naam) for naam in (LANDELIJK, ZONDER_PROVINCIE, OVERIG)]
+        return [
+            (groep, sorted(groepen[sleutel], key=_provincie_eerst))
+            for groep, sleutel in volgorde
+            if groepen.get(sleutel)
+        ]
+
+    def tekort_totalen(self) -> dict[str, int]:
+        """How many entries lack each thing (each entry counted once)."""
+        totalen = dict.fromkeys(TEKORTEN, 0)
+        for entiteit, _ in self.gegevens.alle():
+            for punt in self.tekorten(entiteit):
+                totalen[punt] += 1
+        return totalen

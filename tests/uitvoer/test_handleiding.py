@@ -294,6 +294,7 @@ def test_the_guide_is_in_the_nav_under_redactie() -> None:
         "redactie.md",
         VELDEN_PAGINA,
         FOUTEN_PAGINA,
+        "redactie/wat-ontbreekt.md",
     ]
     hand = (REPO / "content" / "redactie.md").read_text(encoding="utf-8")
     assert "(redactie/velden.md)" in hand

@@ -58,6 +58,7 @@ def test_one_page_per_entity_and_the_overviews(pages: dict[str, str]) -> None:
         "provincies/zeeland.md",
         "redactie/foutmeldingen.md",
         "redactie/velden.md",
+        "redactie/wat-ontbreekt.md",
     ]
 
 

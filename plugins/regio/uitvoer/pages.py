@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
+from urllib.parse import urlsplit
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
@@ -23,8 +24,8 @@ from regio.dekking import SECTOREN, Dekking, totalen
 from regio.gegevens.contact import telefoon_e164, telefoon_nationaal
 from regio.gegevens.gemeenten import Gemeente
 from regio.gegevens.grenzen import Grens, svg_omtrek
-from regio.gegevens.model import Entiteit, Persoon, Provincie
-from regio.gegevens.registry import kaartlagen, met_paginas
+from regio.gegevens.model import Entiteit, Persoon, Provincie, alleen_website
+from regio.gegevens.registry import enkelvoud, kaartlagen, met_paginas
 from regio.site import Site
 from regio.uitvoer import handleiding
 from regio.uitvoer.escape import md, titel, url, vrije_tekst
@@ -57,6 +58,12 @@ ROL = {
     "deelnemer": "Neemt deel aan",
     "draagt programma": "Betrokken bij programma",
 }
+# The quiet note beside a field that the entity lists under 'afgeleid'.
+AFGELEID = {
+    "provincies": "afgeleid uit de plaats- of regionaam",
+    "hoofdstad": "algemene kennis, niet uit de bron",
+}
+AFGELEID_ANDERS = "afgeleid, staat niet letterlijk in de bron"
 
 # (file, line) -> URL of that line in the repository, or None when no repository is configured.
 BewerkUrl = Callable[[str, int], str | None]
@@ -88,6 +95,9 @@ class Opties:
     # MkDocs' use_directory_urls: links in the HTML blocks are final URLs, not .md paths.
     mapurls: bool = True
 
+
+# The editors' list of what the data lacks (linked from the hand-written guide).
+WAT_ONTBREEKT_PAGINA = "redactie/wat-ontbreekt.md"
 
 BLOK_BEGIN = '<div class="regio-blok">'
 BLOK_EINDE = "<!--/regio-blok--></div>"
@@ -130,6 +140,16 @@ def bronnaam(adres: str) -> str:
     return adres.split("://", 1)[-1].removeprefix("www.").rstrip("/")
 
 
+def maand(tekst: str) -> str:
+    """'2026-11' (JJJJ-MM, as 'ontleend' is written) -> 'november 2026'."""
+    jaar, nummer = tekst.split("-")
+    return f"{MAANDEN[int(nummer) - 1]} {jaar}"
+
+
+def _host(adres: str) -> str:
+    return urlsplit(adres).netloc.lower().removeprefix("www.")
+
+
 def _veilig(value: Any) -> Any:
     """Nothing for None and Dutch dates; autoescaping does the rest."""
     if value is None:
@@ -162,6 +182,9 @@ def _environment() -> Environment:
     env.filters["rol"] = ROL.__getitem__
     env.filters["sectoren"] = ", ".join
     env.filters["bronnaam"] = bronnaam
+    env.filters["enkelvoud"] = enkelvoud
+    env.filters["maand"] = maand
+    env.tests["alleen_website"] = alleen_website
     env.filters["km"] = lambda km: f"{km:.1f} km".replace(".", ",")
     return env
 
@@ -248,6 +271,34 @@ class _Pagina:
             )
         )
 
+    def afgeleid(self, entiteit: Entiteit, veld: str) -> Markup:
+        """A quiet note after a field the source does not state literally ('afgeleid')."""
+        if veld not in entiteit.afgeleid:
+            return Markup("")
+        return Markup(' <span class="regio-afgeleid">({})</span>').format(
+            AFGELEID.get(veld, AFGELEID_ANDERS)
+        )
+
+    def bron(self, entiteit: Entiteit, adres: str) -> Markup:
+        """One source in the footer: a home page only reads as a website, not as a citation."""
+        if not alleen_website(adres):
+            return self.extern(adres, bronnaam(adres))
+        host = _host(adres)
+        link = self.extern(adres, host)
+        eigen = getattr(entiteit, "website", None)
+        if isinstance(eigen, str) and _host(eigen) == host:
+            return Markup("website van de organisatie ({})").format(link)
+        return Markup("de website {} (zonder precieze pagina)").format(link)
+
+    def regel_link(self, entiteit: Entiteit) -> Markup:
+        """'data/regions.yaml, regel N': a link to that line when a repository is configured."""
+        bestand, regel = self.site.bronregel(entiteit)
+        tekst = f"data/{bestand}, regel {regel}"
+        doel = self.opties.bewerk_url(bestand, regel)
+        if doel:
+            return Markup('<a href="{}">{}</a>').format(url(doel), tekst)
+        return escape(tekst)
+
     def bewerk_link(self, bestand: str, regel: int) -> Markup:
         doel = self.opties.bewerk_url(bestand, regel)
         tekst = f"data/{bestand}, regel {regel}"
@@ -327,6 +378,7 @@ def render_pages(site: Site, opties: Opties | None = None) -> dict[str, str]:
         )
     add("ondersteuning.md", "ondersteuning.md.j2")
     add("contact.md", "contact.md.j2")
+    add(WAT_ONTBREEKT_PAGINA, "wat_ontbreekt.md.j2")
     for pad, template, context in handleiding.paginas():  # the editors' guide (fields, errors)
         add(pad, template, **context)
     return pages
