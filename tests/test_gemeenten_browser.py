@@ -257,3 +257,19 @@ def test_page_fits_its_width_screenshot(
         assert bestand.stat().st_size > 10_000
         breedte = b.page.evaluate("document.documentElement.scrollWidth")
         assert breedte <= viewport["width"], f"{breedte} px breed op {viewport['width']}"
+
+
+# --- What a visitor reads -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("pad", ["gemeenten/breda/", "dekking/"])
+def test_no_empty_brackets_after_an_entity_without_sectors(
+    browser: Browser, site_url: str, pad: str
+) -> None:
+    """An entity without sectors (a national one, a RAP region whose source names none) is
+    listed without '()' behind its name."""
+    with _bezoek(browser, site_url + pad) as b:
+        leeg: list[str] = b.page.locator("article li").evaluate_all(
+            "items => items.map(li => li.textContent.trim()).filter(t => /\\(\\s*\\)/.test(t))"
+        )
+        assert leeg == [], leeg
