@@ -1,0 +1,275 @@
+"""The gemeente pages, the lookup and the gemeente layer of the REAL site in Debian's Chromium.
+
+The real site (real data, PDOK tiles as in mkdocs.yml) is built once per run by
+``echte_site_map`` and served from 127.0.0.1. Every request to another host is intercepted:
+PDOK's tiles get a blank tile, anything else is aborted and fails the test, so nothing here
+leaves this machine.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, Frame, Page, Route, ViewportSize, expect
+
+from tests.conftest import NODE_MODULES, ontbreekt, serveer
+from tests.test_browser import DESKTOP, LEGE_TEGEL, PDOK_HOST, TELEFOON
+
+AXE = NODE_MODULES / "axe-core" / "axe.min.js"
+BREDA = (51.589, 4.776)  # the town centre, inside the gemeente
+UTRECHT = (52.09, 5.12)
+SCREENSHOTS: dict[str, tuple[str, ViewportSize]] = {
+    "home-390": ("", TELEFOON),
+    "breda-390": ("gemeenten/breda/", TELEFOON),
+    "breda-1280": ("gemeenten/breda/", DESKTOP),
+    "dekking-1280": ("dekking/", DESKTOP),
+    "kaart-breda-1280": ("kaart/?gemeente=breda", DESKTOP),
+}
+
+
+@pytest.fixture(scope="module")
+def site_url(echte_site_map: Path) -> Iterator[str]:
+    yield from serveer(echte_site_map)
+
+
+@dataclass
+class Bezoek:
+    """What one browser context did: the page, every request, the blocked ones, the errors."""
+
+    page: Page
+    verzoeken: list[str] = field(default_factory=list)
+    tegels: list[str] = field(default_factory=list)
+    geblokkeerd: list[str] = field(default_factory=list)
+    fouten: list[str] = field(default_factory=list)
+
+
+@contextmanager
+def _bezoek(
+    browser: Browser, url: str, viewport: ViewportSize = DESKTOP, **opties: Any
+) -> Iterator[Bezoek]:
+    """``url`` in a fresh Dutch context. Afterwards: no console error, no uncaught exception,
+    and no request for anything but 127.0.0.1 (PDOK's tiles are answered locally)."""
+    context = browser.new_context(viewport=viewport, locale="nl-NL", **opties)
+    page = context.new_page()
+    bezoek = Bezoek(page)
+
+    def onderschep(route: Route) -> None:
+        adres = route.request.url
+        host = urlsplit(adres).hostname
+        if host == "127.0.0.1" or adres.startswith(("data:", "blob:")):
+            route.continue_()
+        elif host == PDOK_HOST:
+            bezoek.tegels.append(adres)
+            route.fulfill(body=LEGE_TEGEL, content_type="image/png")
+        else:
+            bezoek.geblokkeerd.append(adres)
+            route.abort()
+
+    context.route("**/*", onderschep)
+    context.on("request", lambda r: bezoek.verzoeken.append(r.url))
+    page.on("console", lambda m: bezoek.fouten.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: bezoek.fouten.append(str(e)))
+    try:
+        page.goto(url)
+        yield bezoek
+        page.wait_for_load_state("networkidle")
+        assert bezoek.geblokkeerd == [], "verzoeken buiten 127.0.0.1"
+        assert bezoek.fouten == []
+        assert bezoek.verzoeken
+    finally:
+        context.close()
+
+
+def _veld(page: Page) -> Any:
+    return page.get_by_role("combobox", name="Zoek uw gemeente of plaats")
+
+
+def _opties(page: Page) -> Any:
+    return page.get_by_role("listbox", name="Suggesties").get_by_role("option")
+
+
+# --- The lookup on the home page ---------------------------------------------------------------
+
+
+def test_on_a_phone_the_lookup_is_on_the_first_screen(browser: Browser, site_url: str) -> None:
+    with _bezoek(browser, site_url, TELEFOON, has_touch=True) as b:
+        assert b.page.evaluate("window.scrollY") == 0
+        for onderdeel in [
+            b.page.get_by_text("Zoek uw gemeente of plaats", exact=True),
+            _veld(b.page),
+        ]:
+            expect(onderdeel).to_be_in_viewport(ratio=1)
+            vak = onderdeel.bounding_box()
+            assert vak is not None
+            assert vak["x"] >= 0 and vak["x"] + vak["width"] <= TELEFOON["width"], vak
+            assert vak["y"] >= 0 and vak["y"] + vak["height"] <= TELEFOON["height"], vak
+        assert b.page.evaluate("document.documentElement.scrollWidth") <= TELEFOON["width"]
+
+
+def test_keyboard_only_ulvenh_arrowdown_enter_lands_on_breda(
+    browser: Browser, site_url: str
+) -> None:
+    with _bezoek(browser, site_url) as b:
+        page = b.page
+        for tabs in range(1, 101):  # noqa: B007 (the count is checked below)
+            page.keyboard.press("Tab")
+            if page.evaluate("document.activeElement.id") == "regio-zoek":
+                break
+        else:
+            pytest.fail("na 100 keer Tab nog niet in het zoekveld")
+        expect(_veld(page)).to_be_focused()
+        page.keyboard.type("ulvenh")
+        expect(_opties(page)).to_have_text(["Ulvenhout — plaats in gemeente Breda"])
+        page.keyboard.press("ArrowDown")
+        expect(_opties(page).first).to_have_attribute("aria-selected", "true")
+        page.keyboard.press("Enter")
+        expect(page).to_have_url(re.compile(r"/gemeenten/breda/$"))
+        expect(page.get_by_role("heading", level=1)).to_have_text(re.compile(r"^Gemeente Breda"))
+        assert tabs <= 40, f"{tabs} keer Tab tot het zoekveld"
+
+
+def test_a_typo_amersfort_suggests_amersfoort(browser: Browser, site_url: str) -> None:
+    with _bezoek(browser, site_url) as b:
+        _veld(b.page).click()
+        _veld(b.page).press_sequentially("Amersfort")
+        expect(_opties(b.page).first).to_have_text("Amersfoort — gemeente in Utrecht")
+
+
+# --- axe-core ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("schema", ["light", "dark"])
+@pytest.mark.parametrize("pad", ["", "gemeenten/breda/", "gemeenten/", "dekking/"])
+def test_axe_reports_no_violations(
+    browser: Browser, site_url: str, pad: str, schema: Literal["light", "dark"]
+) -> None:
+    if not AXE.is_file():
+        ontbreekt(f"{AXE} ontbreekt: `make test` installeert het met npm ci")
+    with _bezoek(browser, site_url + pad, color_scheme=schema) as b:
+        b.page.add_script_tag(path=str(AXE))
+        uitslag: str = b.page.evaluate(
+            """async () => {
+                const r = await axe.run(document, {resultTypes: ["violations"], iframes: false});
+                return JSON.stringify(r.violations.map(v => ({
+                    id: v.id, impact: v.impact, help: v.help,
+                    nodes: v.nodes.slice(0, 10).map(n => n.target.join(" "))
+                })));
+            }"""
+        )
+        overtredingen = json.loads(uitslag)
+        assert overtredingen == [], json.dumps(overtredingen, indent=1, ensure_ascii=False)[:4000]
+
+
+# --- Material's search finds the gemeente pages --------------------------------------------------
+
+
+@pytest.mark.parametrize("naam", ["Breda", "Tilburg", "Vlissingen"])
+def test_material_search_finds_the_gemeente_page(
+    browser: Browser, site_url: str, naam: str
+) -> None:
+    with _bezoek(browser, site_url) as b:
+        page = b.page
+        zoekveld = page.locator("input.md-search__input")
+        zoekveld.click()
+        zoekveld.press_sequentially(naam)
+        resultaten = page.locator(".md-search-result__list a.md-search-result__link")
+        expect(resultaten.first).to_be_visible()
+        adressen: list[str] = resultaten.evaluate_all("links => links.map(a => a.href)")
+        # Material adds ?h=<query> (highlighting) and the section's #anchor.
+        paden = [urlsplit(a).path for a in adressen]
+        assert f"/gemeenten/{naam.lower()}/" in paden, adressen
+
+
+# --- The map zoomed on a gemeente ----------------------------------------------------------------
+
+
+def _kaartframe(page: Page) -> Frame:
+    expect(
+        page.frame_locator("iframe.regio-kaart").locator("path.regio-gemeente").first
+    ).to_be_attached()
+    return next(f for f in page.frames if f.url.endswith("kaart/kaart.html"))
+
+
+def test_map_page_with_gemeente_breda_zooms_on_breda(browser: Browser, site_url: str) -> None:
+    with _bezoek(browser, site_url + "kaart/?gemeente=breda") as b:
+        kaart = _kaartframe(b.page)
+        expect(kaart.locator("path.regio-gemeente")).to_have_count(342)
+        zoom, breda, utrecht = kaart.evaluate(
+            """([breda, utrecht]) => {
+                const map = window[document.querySelector(".folium-map").id];
+                const b = map.getBounds();
+                return [map.getZoom(), b.contains(breda), b.contains(utrecht)];
+            }""",
+            [list(BREDA), list(UTRECHT)],
+        )
+        assert zoom >= 10 and breda and not utrecht, (zoom, breda, utrecht)
+        expect(kaart.locator(".leaflet-tooltip")).to_have_text("Breda")
+        expect(kaart.locator(".leaflet-control-attribution")).to_contain_text("CBS / Kadaster")
+        b.page.wait_for_load_state("networkidle")
+        assert b.tegels, "de kaart vroeg geen PDOK-tegels"
+
+
+def test_gemeente_page_links_to_its_place_on_the_map(browser: Browser, site_url: str) -> None:
+    with _bezoek(browser, site_url + "gemeenten/breda/") as b:
+        link = b.page.get_by_role("link", name="Bekijk Breda op de kaart")
+        expect(link).to_have_attribute("href", "../../kaart/?gemeente=breda")
+        link.click()
+        expect(b.page).to_have_url(re.compile(r"/kaart/\?gemeente=breda$"))
+        kaart = _kaartframe(b.page)
+        expect(kaart.locator(".leaflet-tooltip")).to_have_text("Breda")
+
+
+# --- Screenshots for a human to look at ----------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def screenshot_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    gekozen = os.environ.get("REGIO_SCREENSHOTS")
+    if not gekozen:
+        return tmp_path_factory.mktemp("screenshots")
+    map_ = Path(gekozen)
+    map_.mkdir(parents=True, exist_ok=True)
+    return map_
+
+
+@pytest.mark.parametrize("naam", SCREENSHOTS)
+def test_page_fits_its_width_screenshot(
+    browser: Browser, site_url: str, screenshot_dir: Path, naam: str
+) -> None:
+    """Saves a screenshot; set REGIO_SCREENSHOTS to keep them in a known folder."""
+    pad, viewport = SCREENSHOTS[naam]
+    with _bezoek(browser, site_url + pad, viewport) as b:
+        if pad.startswith("kaart/"):
+            kaart = _kaartframe(b.page)
+            expect(kaart.locator(".leaflet-tooltip")).to_have_text("Breda")
+        b.page.wait_for_load_state("networkidle")
+        bestand = screenshot_dir / f"{naam}.png"
+        b.page.screenshot(path=str(bestand), full_page=not pad.startswith("kaart/"))
+        assert bestand.stat().st_size > 10_000
+        breedte = b.page.evaluate("document.documentElement.scrollWidth")
+        assert breedte <= viewport["width"], f"{breedte} px breed op {viewport['width']}"
+
+
+# --- What a visitor reads -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("pad", ["gemeenten/breda/", "dekking/"])
+def test_no_empty_brackets_after_an_entity_without_sectors(
+    browser: Browser, site_url: str, pad: str
+) -> None:
+    """An entity without sectors (a national one, a RAP region whose source names none) is
+    listed without '()' behind its name."""
+    with _bezoek(browser, site_url + pad) as b:
+        leeg: list[str] = b.page.locator("article li").evaluate_all(
+            "items => items.map(li => li.textContent.trim()).filter(t => /\\(\\s*\\)/.test(t))"
+        )
+        assert leeg == [], leeg
