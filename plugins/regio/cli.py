@@ -212,11 +212,14 @@ def _render(args: argparse.Namespace) -> int:
     from regio.uitvoer import export
     from regio.uitvoer.kaart import KaartOpties, kaart_html
     from regio.uitvoer.pages import BEWERK_URL, Opties, bewerk_url_maker, render_pages
+    from regio.uitvoer.wijzigingen import FEED, atom
+    from regio.uitvoer.wijzigingen_cli import wijzigingen as _wijzigingen
 
     opties = Opties(
         bewerk_url=bewerk_url_maker(BEWERK_URL, args.repo_url, str(data_dir)),
         redactie_pagina=args.redactie_pagina,
         mapurls=not args.geen_mapurls,
+        wijzigingen=_wijzigingen(site, data_dir),
     )
     pages = render_pages(site, opties)
     # Everything else the plugin adds: the map document and the open data with its page.
@@ -225,6 +228,8 @@ def _render(args: argparse.Namespace) -> int:
         kaart_opties = KaartOpties(tiles=args.kaart_tiles)
         bestanden["kaart/kaart.html"] = kaart_html(site, site.geografie, kaart_opties)
     bestanden.update(export.site_bestanden(site, "", gazetteer(data_dir), opties))
+    if opties.wijzigingen is not None:
+        bestanden[FEED] = atom(opties.wijzigingen, "Regio-infrastructuur", "", opties.mapurls)
     _schrijf(args.out, bestanden)
     aantal = sum(1 for pad in bestanden if pad.endswith(".md"))
     print(

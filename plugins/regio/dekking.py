@@ -115,7 +115,8 @@ class Dekking:
             sectoren,
             sorted(zonder, key=_sleutel),
             sorted(landelijk, key=_sleutel),
-            self._dichtbij(gemeente, {g.id for g in dekt}),
+            # Nearby: what is not already named above.
+            self._dichtbij(gemeente, {g.id for g in [*dekt, *zonder, *landelijk]}),
         )
 
     def _sector(
@@ -220,6 +221,6 @@ def totalen(site: Site, dekking: Dekking) -> list[str]:
             met_gebied = sum(g.id in bekend for g in lijst)
             regels.append(
                 f"{len(lijst)} van de {feit.aantal} {naam}{jaar} staan in onze gegevens; "
-                f"van {met_gebied} daarvan is bekend welke gemeenten ze omvatten."
+                f"van {met_gebied or 'geen'} daarvan is bekend welke gemeenten ze omvatten."
             )
     return regels

@@ -79,10 +79,20 @@ def test_vlissingen_lists_the_rap_zeeland_vo_region_under_vo() -> None:
 
 def test_a_sector_without_data_says_so_and_how_to_add_it() -> None:
     breda = _pages()["gemeenten/breda.md"]
-    for kop in ("Primair onderwijs (po)", "Middelbaar beroepsonderwijs (mbo)"):
-        tekst = _sectie(breda, kop)
-        assert "Dat wil niet zeggen dat er niets is" in tekst
-        assert "Zo vult u het aan" in tekst
+    # The explanation and the way to add it once, under the first sector without data.
+    po, vo, mbo = (
+        _sectie(breda, kop)
+        for kop in (
+            "Primair onderwijs (po)",
+            "Voortgezet onderwijs (vo)",
+            "Middelbaar beroepsonderwijs (mbo)",
+        )
+    )
+    for tekst in (po, vo, mbo):
+        assert "nog geen onderwijsregio, RAP-regio of partnerschap" in tekst
+    assert "Dat wil niet zeggen dat er niets is" in po and "Zo vult u het aan" in po
+    assert "Zo vult u het aan" not in vo + mbo
+    assert "()" not in breda
 
 
 def test_the_coverage_page_counts_from_the_data() -> None:

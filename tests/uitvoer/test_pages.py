@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+import shutil
 from pathlib import Path
 
 import pytest
@@ -59,6 +60,7 @@ def test_one_page_per_entity_and_the_overviews(pages: dict[str, str]) -> None:
         "redactie/foutmeldingen.md",
         "redactie/velden.md",
         "redactie/wat-ontbreekt.md",
+        "wijzigingen/index.md",
     ]
 
 
@@ -211,7 +213,9 @@ def test_dutch_dates() -> None:
 
 def test_render_command_writes_the_same_pages(tmp_path: Path, pages: dict[str, str]) -> None:
     out = tmp_path / "md"
-    data = str(FIXTURES / "geldig")
+    # A copy outside the repository: no git history, so no changes on the pages (as `pages`).
+    data = str(tmp_path / "data")
+    shutil.copytree(FIXTURES / "geldig", data)
     assert main(["render", "--data-dir", data, "--out", str(out)]) == 0
     geschreven = {str(p.relative_to(out)): p.read_text(encoding="utf-8") for p in out.rglob("*.md")}
     # Besides the pages: what else the plugin adds, so a plain MkDocs build has it all.

@@ -10,6 +10,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from regio.gegevens.plaatsen import gazetteer
+from regio.mkdocs.wijzigingen import lees_wijzigingen, voeg_feed_toe
 from regio.site import Site
 from regio.uitvoer.export import site_bestanden
 from regio.uitvoer.kaart import KaartOpties, kaart_html
@@ -39,9 +40,12 @@ def voeg_toe(
     """Add our files to ``files``; returns the generated pages among them (by ``src_uri``)."""
     site_url = config.site_url or ""
     bewerk_url = bewerk_url_maker(rc.bewerk_url, rc.repo_url, rc.data_dir)
-    opties = Opties(bewerk_url, rc.redactie_pagina, mapurls=config.use_directory_urls)
+    wijzigingen = lees_wijzigingen(site, data_dir)
+    opties = Opties(bewerk_url, rc.redactie_pagina, config.use_directory_urls, wijzigingen)
     # The key is all that `opties` is made of (it holds a function, which does not compare).
-    sleutel = (rc.bewerk_url, rc.repo_url, rc.data_dir, rc.redactie_pagina, opties.mapurls)
+    sleutel: tuple[object, ...] = (rc.bewerk_url, rc.repo_url, rc.data_dir, rc.redactie_pagina)
+    sleutel += (opties.mapurls,)
+    sleutel += (wijzigingen.head if wijzigingen else "",)
     pages: dict[str, str] = eenmalig("pagina's", lambda: render_pages(site, opties), *sleutel)
     for pad, inhoud in pages.items():
         pagina = File.generated(config, pad, content=inhoud, inclusion=InclusionLevel.NOT_IN_NAV)
@@ -61,6 +65,7 @@ def voeg_toe(
     )
     for pad, data in open_data.items():
         files.append(File.generated(config, pad, content=data))
+    voeg_feed_toe(files, config, wijzigingen)
     for asset in sorted(p for p in ASSETS.rglob("*") if p.is_file() and p.suffix != ".md"):
         pad = f"{ASSET_MAP}/{asset.relative_to(ASSETS).as_posix()}"
         files.append(File.generated(config, pad, abs_src_path=str(asset)))

@@ -77,7 +77,8 @@ class RegioPlugin(BasePlugin[RegioConfig]):
         # gh-deploy reads site_dir after the build, and a dirty build updates in place.
         if self.opdracht not in ("gh-deploy", "dirty"):
             config.site_dir = str(self.uitvoer.begin(Path(config.site_dir)))
-        config.theme.dirs.insert(0, str(THEMA_MAP))
+        # After the site's own custom_dir, so its overrides (main.html …) still win over ours.
+        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEMA_MAP))
         config.watch.append(str(data_dir))
         for naam in ("regio", "zoek/regio-zoek"):
             config.extra_css.append(f"{ASSET_MAP}/{naam}.css")

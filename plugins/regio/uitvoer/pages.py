@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -30,6 +30,9 @@ from regio.site import Site
 from regio.uitvoer import handleiding
 from regio.uitvoer.escape import md, titel, url, vrije_tekst
 from regio.uitvoer.urls import relatief, url_van
+
+if TYPE_CHECKING:
+    from regio.uitvoer.wijzigingen import Wijzigingen
 
 MAANDEN = (
     "januari", "februari", "maart", "april", "mei", "juni",
@@ -94,6 +97,7 @@ class Opties:
     redactie_pagina: str | None = None  # where to explain editing when there is no repository
     # MkDocs' use_directory_urls: links in the HTML blocks are final URLs, not .md paths.
     mapurls: bool = True
+    wijzigingen: Wijzigingen | None = None  # the git history; None: not known
 
 
 # The editors' list of what the data lacks (linked from the hand-written guide).
@@ -379,6 +383,7 @@ def render_pages(site: Site, opties: Opties | None = None) -> dict[str, str]:
     add("ondersteuning.md", "ondersteuning.md.j2")
     add("contact.md", "contact.md.j2")
     add(WAT_ONTBREEKT_PAGINA, "wat_ontbreekt.md.j2")
+    add("wijzigingen/index.md", "wijzigingen.md.j2", w=opties.wijzigingen)
     for pad, template, context in handleiding.paginas():  # the editors' guide (fields, errors)
         add(pad, template, **context)
     return pages

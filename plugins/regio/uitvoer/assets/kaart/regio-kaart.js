@@ -249,7 +249,11 @@
     }
     var bounds = chosen ? chosen.getBounds() : provinces.getBounds();
     // Not animated: a second fit during a running zoom animation would be dropped.
-    var fit = function () { map.fitBounds(bounds, { maxZoom: 12, animate: false }); };
+    // A chosen gemeente keeps clear of the layer list in the top right corner.
+    var opties = chosen
+      ? { maxZoom: 12, animate: false, paddingTopLeft: [20, 20], paddingBottomRight: [240, 20] }
+      : { maxZoom: 12, animate: false };
+    var fit = function () { map.fitBounds(bounds, opties); };
     fit();
     if (chosen) {
       gemeenten.addTo(map);
