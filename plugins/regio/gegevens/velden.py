@@ -13,7 +13,6 @@ from functools import cache
 from typing import Any, Literal, get_args
 
 from pydantic import BaseModel
-from pydantic_core import PydanticUndefined
 
 from regio.gegevens import registry
 
@@ -95,7 +94,7 @@ def _velden(model: type[BaseModel], doelen: tuple[tuple[str, str], ...]) -> tupl
         eigenschap = _zonder_null(eigenschappen.get(naam, {}))
         lijst = eigenschap.get("type") == "array"
         kern = _zonder_null(eigenschap.get("items", {})) if lijst else eigenschap
-        standaard = None if info.default is PydanticUndefined else info.default
+        standaard = None if info.is_required() else info.get_default(call_default_factory=True)
         result.append(
             Veld(
                 naam=naam,

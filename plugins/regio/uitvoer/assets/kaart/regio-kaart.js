@@ -141,7 +141,13 @@
 
     var provinces = L.geoJSON(data.provincies, {
       style: function (feature) {
-        return { color: "#333", weight: 1, fillColor: feature.properties.kleur, fillOpacity: 0.45 };
+        return {
+          className: "regio-provincie",
+          color: "#333",
+          weight: 1,
+          fillColor: feature.properties.kleur,
+          fillOpacity: 0.45,
+        };
       },
       onEachFeature: function (feature, layer) {
         var p = feature.properties;
