@@ -125,3 +125,13 @@ def test_a_gemeente_url_drops_the_cbs_qualifier_unless_the_name_is_shared() -> N
     assert 'title: "Gemeente Middelburg (Z.)"' in pages["gemeenten/middelburg.md"]
     assert {"gemeenten/bergen-nh.md", "gemeenten/bergen-l.md"} <= set(pages)
     assert "gemeenten/bergen.md" not in pages
+
+
+def test_the_open_geojson_has_areas_made_of_gemeenten() -> None:
+    from regio.uitvoer.export import geojson
+
+    kaart = geojson(_site())
+    [zeeland] = [f for f in kaart["features"] if f["properties"]["id"] == "rap-zeeland-vo"]
+    assert zeeland["geometry"]["type"] == "MultiPolygon"
+    assert len(zeeland["properties"]["gemeenten"]) == 13
+    assert "Middelburg (Z.)" in zeeland["properties"]["gemeenten"]

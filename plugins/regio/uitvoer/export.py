@@ -23,6 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from regio.gegevens import registry
 from regio.gegevens import schema as bestandschema
+from regio.gegevens.gemeenten import Gemeenten
 from regio.gegevens.model import Entiteit, Lijst, Organisatie, Persoon, Provincie
 from regio.gegevens.plaatsen import Gazetteer
 from regio.gegevens.velden import Veld, velden
@@ -296,9 +297,27 @@ def _punt(soort: str, entiteit: Entiteit, lat: float, lon: float, url: str) -> d
     }
 
 
+def _gebied(
+    soort: str, entiteit: Entiteit, gemeenten: Gemeenten, codes: tuple[str, ...], url: str
+) -> dict[str, Any]:
+    omtrek = [[[list(punt) for punt in ring] for ring in p] for p in gemeenten.omtrek(codes)]
+    namen = [g.naam for c in codes if (g := gemeenten.met_code(c)) is not None]
+    return {
+        "type": "Feature",
+        "properties": {
+            "soort": soort,
+            "id": entiteit.id,
+            "naam": entiteit.naam,
+            "url": url,
+            "gemeenten": namen,
+        },
+        "geometry": {"type": "MultiPolygon", "coordinates": omtrek},
+    }
+
+
 def geojson(site: Site, site_url: str = "", plaatsen: Gazetteer | None = None) -> dict[str, Any]:
-    """Provinces (their boundaries) and places (the map's points, and organisations whose
-    'plaats' the gazetteer knows), each with the URL of its page."""
+    """Provinces (their boundaries), areas made of gemeenten, and places (the map's points, and
+    organisations whose 'plaats' the gazetteer knows), each with the URL of its page."""
     features: list[dict[str, Any]] = []
     geografie = site.geografie
     grenzen = geografie.grenzen if geografie is not None else {}
@@ -323,13 +342,20 @@ def geojson(site: Site, site_url: str = "", plaatsen: Gazetteer | None = None) -
                 "geometry": {"type": "MultiPolygon", "coordinates": polygonen},
             }
         )
-    # The positions the validator found for the map (from 'plaats' or 'coordinaten').
+    # An area made of gemeenten (its outline, with the CBS names), else the position the
+    # validator found for the map (from 'plaats' or 'coordinaten').
+    gemeenten = geografie.gemeenten if geografie is not None else None
+    van = geografie.gemeenten_van if geografie is not None else {}
     for laag in registry.kaartlagen():
         for gebied in _op_id(site.gegevens.collectie(laag.naam)):
             positie = posities.get(gebied.id)
             pagina = site.pagina(gebied)
-            if positie is not None and pagina is not None:
-                url = _pagina_url(pagina, site_url)
+            if pagina is None:
+                continue
+            url = _pagina_url(pagina, site_url)
+            if gemeenten is not None and (codes := van.get(gebied.id)):
+                features.append(_gebied(laag.enkelvoud, gebied, gemeenten, codes, url))
+            elif positie is not None:
                 features.append(_punt(laag.enkelvoud, gebied, *positie, url))
     for organisatie in _op_id(site.gegevens.van(Organisatie)):
         plaats = plaatsen.zoek(organisatie.plaats) if plaatsen and organisatie.plaats else None
