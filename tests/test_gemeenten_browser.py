@@ -228,6 +228,32 @@ def test_gemeente_page_links_to_its_place_on_the_map(browser: Browser, site_url:
         expect(kaart.locator(".leaflet-tooltip")).to_have_text("Breda")
 
 
+def test_the_coverage_layer_shades_gemeenten_by_known_sectors(
+    browser: Browser, site_url: str
+) -> None:
+    with _bezoek(browser, site_url + "kaart/?gemeente=vlissingen") as b:
+        kaart = _kaartframe(b.page)
+        expect(kaart.locator("path.regio-dekking")).to_have_count(0)  # off by default
+        kaart.get_by_label("Dekking per gemeente", exact=True).check()
+        expect(kaart.locator("path.regio-dekking")).to_have_count(342)
+        kleuren = kaart.evaluate(
+            """() => {
+                const map = window[document.querySelector(".folium-map").id];
+                const uit = {};
+                map.eachLayer((l) => {
+                    if (l.feature && l.options.className === "regio-dekking") {
+                        uit[l.feature.properties.slug] = [l.feature.properties.dekking,
+                                                          l.options.fillColor];
+                    }
+                });
+                return uit;
+            }"""
+        )
+        # RAP Zeeland vo covers Vlissingen in one sector; Breda has no known region yet.
+        assert kleuren["vlissingen"] == [1, "#c7e9c0"]
+        assert kleuren["breda"] == [0, "#ffffff"]
+
+
 # --- Screenshots for a human to look at ----------------------------------------------------------
 
 

@@ -119,6 +119,12 @@ class Dekking:
             self._dichtbij(gemeente, {g.id for g in [*dekt, *zonder, *landelijk]}),
         )
 
+    def gedekte_sectoren(self, gemeente: Gemeente) -> int:
+        """In how many of po, vo and mbo a known onderwijsregio or RAP region covers it."""
+        dekt = self.dekt(gemeente)
+        sectoren = (self._sector(c, t, o, dekt) for c, t, o in SECTOREN)
+        return sum(bool(s.onderwijsregios or s.rap) for s in sectoren)
+
     def _sector(
         self, code: str, titel: str, omvat: frozenset[str], dekt: list[Gebied]
     ) -> Sectordekking:

@@ -28,6 +28,7 @@ import folium
 from branca.element import Element, Figure, MacroElement
 from folium.template import Template
 
+from regio.dekking import Dekking
 from regio.gegevens.contact import telefoon_e164, telefoon_nationaal
 from regio.gegevens.gemeenten import OBJECT, Gemeenten
 from regio.gegevens.geografie import Geografie
@@ -279,13 +280,14 @@ def kaart_data(site: Site, geografie: Geografie) -> dict[str, Any]:
         "attributie": GRENZEN_ATTRIBUTIE,
     }
     if gemeenten is not None and len(gemeenten):
-        data["gemeenten"] = gemeente_topologie(gemeenten)
+        data["gemeenten"] = gemeente_topologie(gemeenten, Dekking(site, gemeenten))
     return data
 
 
-def gemeente_topologie(gemeenten: Gemeenten) -> dict[str, Any]:
+def gemeente_topologie(gemeenten: Gemeenten, dekking: Dekking | None = None) -> dict[str, Any]:
     """All gemeenten as one TopoJSON topology (shared borders sent once), each with the slug
-    that ``?gemeente=`` names and the URL of its page."""
+    that ``?gemeente=`` names, the URL of its page and (with ``dekking``) in how many of the
+    sectors po, vo and mbo a known onderwijsregio or RAP region covers it (the coverage layer)."""
     topologie = gemeenten.topologie_voor(g.code for g in gemeenten)
     for geometrie in topologie["objects"][OBJECT]["geometries"]:
         eigenschappen = geometrie["properties"]
@@ -293,6 +295,8 @@ def gemeente_topologie(gemeenten: Gemeenten) -> dict[str, Any]:
         assert gemeente is not None
         eigenschappen["slug"] = gemeente.slug
         eigenschappen["url"] = _url(f"gemeenten/{gemeente.slug}.md")
+        if dekking is not None:
+            eigenschappen["dekking"] = dekking.gedekte_sectoren(gemeente)
     return topologie
 
 

@@ -186,6 +186,31 @@
         }
       );
       overlays["Gemeenten"] = gemeenten;
+      // Coverage: each gemeente shaded by the number of sectors (po, vo, mbo) in which a known
+      // onderwijsregio or RAP region covers it. Off by default, like the gemeente outlines.
+      var DEKKING_KLEUR = ["#ffffff", "#c7e9c0", "#74c476", "#238b45"];
+      var dekking = L.geoJSON(
+        { type: "FeatureCollection", features: topologyFeatures(data.gemeenten, "gemeenten") },
+        {
+          style: function (feature) {
+            var n = feature.properties.dekking || 0;
+            return {
+              className: "regio-dekking",
+              color: "#777",
+              weight: 0.4,
+              fillColor: DEKKING_KLEUR[n],
+              fillOpacity: n ? 0.75 : 0.35
+            };
+          },
+          onEachFeature: function (feature, layer) {
+            var n = feature.properties.dekking || 0;
+            layer.bindTooltip(tooltip(feature.properties.naam + ": in " + n +
+              " van de 3 sectoren een bekende onderwijsregio of RAP-regio"), { sticky: true });
+            layer.bindPopup(gemeentePopup(feature.properties));
+          }
+        }
+      );
+      overlays["Dekking per gemeente"] = dekking;
     }
 
     data.lagen.forEach(function (laag) {
