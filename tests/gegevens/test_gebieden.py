@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from regio.gegevens.problems import Veldpad
 from regio.site import Site
 from tests.conftest import controleer, meldingen, regel, vervang
 
@@ -71,3 +72,9 @@ def test_provinces_follow_from_the_gemeenten(data_dir: Path) -> None:
     project = site.entiteit("voorbeeldproject")
     assert [p.naam for p in site.provincies_van(project)] == ["Zeeland", "Utrecht"]  # type: ignore[arg-type]
     assert [g.naam for g in site.gemeenten_van(project)] == ["Utrecht", "Vlissingen"]  # type: ignore[arg-type]
+
+
+def test_a_gemeenten_problem_carries_its_field_path_for_regio_nieuw(data_dir: Path) -> None:
+    _met_gemeenten(data_dir, "[Vlissingen, Vlisingen]")
+    [probleem] = controleer(data_dir).problemen
+    assert probleem.waar == Veldpad("projecten", "voorbeeldproject", ("gemeenten", 1))

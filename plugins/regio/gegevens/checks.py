@@ -273,7 +273,7 @@ def afgeleid(gegevens: Geplaatst) -> list[Probleem]:
                 gezien.add(veld)
                 continue
             gezien.add(veld)
-            problemen.append(fout(positie, f"{label}{uitleg}"))
+            problemen.append(fout(positie, f"{label}{uitleg}", plek.waar("afgeleid", index)))
     return problemen
 
 
@@ -290,6 +290,7 @@ def gebieden(gegevens: Geplaatst) -> list[Probleem]:
                     plek.positie("provincies"),
                     f"{label}is landelijk ('landelijk: true') en heeft dus geen eigen gebied; "
                     "laat 'provincies' weg, of zet 'landelijk' op false.",
+                    plek.waar("provincies"),
                 )
             )
         if not getattr(entiteit, "sectoren", ()) and not getattr(entiteit, "onzeker", None):
@@ -298,6 +299,7 @@ def gebieden(gegevens: Geplaatst) -> list[Probleem]:
                     plek.positie("sectoren"),
                     f"{label}'sectoren' is leeg; vul minstens één sector in, of zeg in "
                     "'onzeker' dat de bron geen sector noemt.",
+                    plek.waar("sectoren"),
                 )
             )
     return problemen

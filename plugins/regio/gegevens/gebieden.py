@@ -52,39 +52,41 @@ def controleer_gemeenten(
     problemen: list[Probleem] = []
     for gebied, plek in _gebieden(gegevens):
         label = _label(plek, gebied)
+
+        def meld(*veld: str | int, melding: str, plek: Plek = plek, label: str = label) -> None:
+            """An error at the field's position, with its structured path (for regio nieuw)."""
+            problemen.append(fout(plek.positie(*veld), f"{label}{melding}", plek.waar(*veld)))
+
         if gebied.landelijk and gebied.gemeenten:
-            problemen.append(
-                fout(
-                    plek.positie("gemeenten"),
-                    f"{label}een landelijk gebied heeft geen gemeenten. Haal 'gemeenten' weg "
-                    "of zet 'landelijk' op false.",
-                )
+            meld(
+                "gemeenten",
+                melding="een landelijk gebied heeft geen gemeenten. Haal 'gemeenten' weg "
+                "of zet 'landelijk' op false.",
             )
         gezien: set[str] = set()
         for index, naam in enumerate(gebied.gemeenten):
-            positie = plek.positie("gemeenten", index)
             gemeente = gemeenten.zoek_naam(naam)
             if gemeente is None:
-                problemen.append(
-                    fout(
-                        positie,
-                        f"{label}'{naam}' is geen gemeente in {gemeenten_bestand} "
-                        f"(de gemeenten van 2025 volgens het CBS).{gemeenten.suggestie(naam)}",
-                    )
+                meld(
+                    "gemeenten",
+                    index,
+                    melding=f"'{naam}' is geen gemeente in {gemeenten_bestand} "
+                    f"(de gemeenten van 2025 volgens het CBS).{gemeenten.suggestie(naam)}",
                 )
                 continue
             if gemeente.naam != naam:
-                problemen.append(
-                    fout(
-                        positie,
-                        f"{label}schrijf de gemeente zoals het CBS: '{gemeente.naam}' "
-                        f"in plaats van '{naam}'.",
-                    )
+                meld(
+                    "gemeenten",
+                    index,
+                    melding=f"schrijf de gemeente zoals het CBS: '{gemeente.naam}' "
+                    f"in plaats van '{naam}'.",
                 )
                 continue
             if gemeente.code in gezien:
-                problemen.append(
-                    fout(positie, f"{label}de gemeente '{naam}' staat twee keer in 'gemeenten'.")
+                meld(
+                    "gemeenten",
+                    index,
+                    melding=f"de gemeente '{naam}' staat twee keer in 'gemeenten'.",
                 )
                 continue
             gezien.add(gemeente.code)
@@ -93,13 +95,12 @@ def controleer_gemeenten(
                 eigen = per_code.get(gemeente.provincie)
                 provincie = eigen.naam if eigen else gemeente.provincie
                 genoemd = " en ".join(p.naam for p in verklaard)
-                problemen.append(
-                    fout(
-                        positie,
-                        f"{label}de gemeente '{naam}' ligt in {provincie}, niet in {genoemd} "
-                        "('provincies'). Voeg die provincie toe, of laat 'provincies' weg: "
-                        "die volgen dan uit de gemeenten.",
-                    )
+                meld(
+                    "gemeenten",
+                    index,
+                    melding=f"de gemeente '{naam}' ligt in {provincie}, niet in {genoemd} "
+                    "('provincies'). Voeg die provincie toe, of laat 'provincies' weg: "
+                    "die volgen dan uit de gemeenten.",
                 )
     return problemen
 
