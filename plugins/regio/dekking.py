@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from regio.gegevens.gemeenten import Gemeente, Gemeenten
 from regio.gegevens.model import Gebied, Onderwijsregio, Partnerschap, Project, Provincie
@@ -87,7 +88,12 @@ class Dekking:
         for gebied in site.gebieden():
             for code in self._geografie.gemeenten_van.get(gebied.id, ()):
                 self._dekt.setdefault(code, []).append(gebied)
-        self._midden = {g.code: binnenpunt(max(g.polygonen, key=_grootte))[::-1] for g in gemeenten}
+
+    @cached_property
+    def _midden(self) -> dict[str, tuple[float, float]]:
+        """(lat, lon) inside each gemeente's largest polygon; only the 'nearby' lists need it,
+        not the map's coverage layer, so it is worked out on first use."""
+        return {g.code: binnenpunt(max(g.polygonen, key=_grootte))[::-1] for g in self.gemeenten}
 
     # -- per gemeente ---------------------------------------------------------------------------
 
