@@ -170,7 +170,7 @@ def test_no_console_errors_no_cookies_and_no_third_party_requests(
         page.on("request", lambda r: verzoeken.append(r.url))
         page.goto(echte_site + pad)
         # The search index and its worker load after the page itself.
-        page.wait_for_load_state("networkidle")
+        page.wait_for_load_state("networkidle", timeout=90_000)
         # The privacy page promises no cookies: the palette toggle and search must not set any.
         page.locator("label.md-header__button[for^='__palette']").first.click()
         cookies = context.cookies()
@@ -249,7 +249,7 @@ def _kaart(
         page.on("console", lambda m: fouten.append(m.text) if m.type == "error" else None)
         page.on("pageerror", lambda e: fouten.append(str(e)))
         page.goto(url)
-        page.wait_for_load_state("networkidle")
+        page.wait_for_load_state("networkidle", timeout=90_000)
         yield page, verzoeken, fouten
     finally:
         context.close()

@@ -81,7 +81,7 @@ def _bezoek(
     try:
         page.goto(url)
         yield bezoek
-        page.wait_for_load_state("networkidle")
+        page.wait_for_load_state("networkidle", timeout=90_000)
         assert bezoek.geblokkeerd == [], "verzoeken buiten 127.0.0.1"
         assert bezoek.fouten == []
         assert bezoek.verzoeken
@@ -214,7 +214,7 @@ def test_map_page_with_gemeente_breda_zooms_on_breda(browser: Browser, site_url:
         assert zoom >= 10 and breda and not utrecht, (zoom, breda, utrecht)
         expect(kaart.locator(".leaflet-tooltip")).to_have_text("Breda")
         expect(kaart.locator(".leaflet-control-attribution")).to_contain_text("CBS / Kadaster")
-        b.page.wait_for_load_state("networkidle")
+        b.page.wait_for_load_state("networkidle", timeout=90_000)
         assert b.tegels, "de kaart vroeg geen PDOK-tegels"
 
 
@@ -277,7 +277,7 @@ def test_page_fits_its_width_screenshot(
         if pad.startswith("kaart/"):
             kaart = _kaartframe(b.page)
             expect(kaart.locator(".leaflet-tooltip")).to_have_text("Breda")
-        b.page.wait_for_load_state("networkidle")
+        b.page.wait_for_load_state("networkidle", timeout=90_000)
         bestand = screenshot_dir / f"{naam}.png"
         b.page.screenshot(path=str(bestand), full_page=not pad.startswith("kaart/"))
         assert bestand.stat().st_size > 10_000
