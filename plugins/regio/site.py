@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 
 from regio.gegevens.gemeenten import Gemeente
 from regio.gegevens.geografie import Geografie
-from regio.gegevens.grenzen import svg_omtrek
+from regio.gegevens.grenzen import Grens, svg_omtrek
 from regio.gegevens.model import (
     Entiteit,
     Gebied,
@@ -168,8 +168,17 @@ class Site:
         if self.geografie is None or provincie.code not in self.geografie.grenzen:
             return None
         # The boundary file names Fryslân "Friesland": the title uses our own name.
-        grens = replace(self.geografie.grenzen[provincie.code], naam=provincie.naam)
-        return svg_omtrek(grens)
+        return svg_omtrek(dict(self.provinciegrenzen())[provincie])
+
+    def provinciegrenzen(self) -> list[tuple[Provincie, Grens]]:
+        """Each province with a known boundary, named as in our data, in the provinces' order."""
+        if self.geografie is None:
+            return []
+        return [
+            (p, replace(self.geografie.grenzen[p.code], naam=p.naam))
+            for p in self.provincies()
+            if p.code in self.geografie.grenzen
+        ]
 
     def onderwijsregios(self) -> list[Onderwijsregio]:
         return sorted(self.gegevens.onderwijsregios, key=_sleutel)

@@ -11,7 +11,7 @@ import html
 import json
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import pairwise
@@ -242,42 +242,76 @@ def _getal(waarde: Any) -> bool:
 # -- drawing ------------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Projectie:
+    """Longitude/latitude to SVG pixels: equirectangular with the longitude scaled by cos(mid
+    latitude), so shapes are not stretched, fitted and centred in ``breedte`` x ``hoogte``."""
+
+    kader: tuple[float, float, float, float]
+    breedte: int
+    hoogte: int
+    marge: float = 4.0
+
+    @cached_property
+    def _maat(self) -> tuple[float, float, float, float]:
+        min_lon, min_lat, max_lon, max_lat = self.kader
+        schaal_x = math.cos(math.radians((min_lat + max_lat) / 2))
+        vak_b = max(self.breedte - 2 * self.marge, 1.0)
+        vak_h = max(self.hoogte - 2 * self.marge, 1.0)
+        vorm_b = max((max_lon - min_lon) * schaal_x, 1e-9)
+        vorm_h = max(max_lat - min_lat, 1e-9)
+        schaal = min(vak_b / vorm_b, vak_h / vorm_h)
+        return (
+            schaal_x,
+            schaal,
+            (self.breedte - vorm_b * schaal) / 2,
+            (self.hoogte - vorm_h * schaal) / 2,
+        )
+
+    def pad(self, polygonen: tuple[Polygoon, ...]) -> str:
+        """The SVG path data of the polygons (rounded to 0.1 px, repeated points dropped)."""
+        schaal_x, schaal, links, boven = self._maat
+        min_lon, _, _, max_lat = self.kader
+        delen = []
+        for polygoon in polygonen:
+            for ring in polygoon:
+                punten: list[str] = []
+                for lon, lat in ring[:-1]:
+                    x = links + (lon - min_lon) * schaal_x * schaal
+                    y = boven + (max_lat - lat) * schaal
+                    punt = f"{_kort(x)} {_kort(y)}"
+                    if not punten or punten[-1] != punt:
+                        punten.append(punt)
+                if len(punten) >= 3:
+                    delen.append("M" + "L".join(punten) + "Z")
+        return "".join(delen)
+
+
+def kader_van(grenzen: Iterable[Grens]) -> tuple[float, float, float, float]:
+    """The bounding box around several boundaries."""
+    kaders = [g.kader for g in grenzen]
+    return (
+        min(k[0] for k in kaders),
+        min(k[1] for k in kaders),
+        max(k[2] for k in kaders),
+        max(k[3] for k in kaders),
+    )
+
+
 def svg_omtrek(grens: Grens, *, breedte: int = 160, hoogte: int = 160) -> str:
     """A small inline SVG of the province's outline, centred in ``breedte`` x ``hoogte``.
 
-    Equirectangular with the longitude scaled by cos(mid latitude), so the shape is not stretched.
     The SVG names the province in its <title> (escaped) and styles its single path through the
     CSS classes ``regio-omtrek-svg`` and ``regio-omtrek-vlak``; the presentation attributes are
     only a fallback in the page's text colour. The same input always gives the same text.
     """
-    min_lon, min_lat, max_lon, max_lat = grens.kader
-    schaal_x = math.cos(math.radians((min_lat + max_lat) / 2))
-    marge = 4.0
-    vak_b, vak_h = max(breedte - 2 * marge, 1.0), max(hoogte - 2 * marge, 1.0)
-    vorm_b = max((max_lon - min_lon) * schaal_x, 1e-9)
-    vorm_h = max(max_lat - min_lat, 1e-9)
-    schaal = min(vak_b / vorm_b, vak_h / vorm_h)
-    links = (breedte - vorm_b * schaal) / 2
-    boven = (hoogte - vorm_h * schaal) / 2
-
-    delen = []
-    for polygoon in grens.polygonen:
-        for ring in polygoon:
-            punten: list[str] = []
-            for lon, lat in ring[:-1]:
-                x = links + (lon - min_lon) * schaal_x * schaal
-                y = boven + (max_lat - lat) * schaal
-                punt = f"{_kort(x)} {_kort(y)}"
-                if not punten or punten[-1] != punt:
-                    punten.append(punt)
-            if len(punten) >= 3:
-                delen.append("M" + "L".join(punten) + "Z")
+    pad = Projectie(grens.kader, breedte, hoogte).pad(grens.polygonen)
     titel = html.escape(grens.naam, quote=True)
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" class="regio-omtrek-svg" '
         f'viewBox="0 0 {breedte} {hoogte}" width="{breedte}" height="{hoogte}" role="img">'
         f"<title>{titel}</title>"
-        f'<path class="regio-omtrek-vlak" d="{"".join(delen)}" fill="currentColor" '
+        f'<path class="regio-omtrek-vlak" d="{pad}" fill="currentColor" '
         'fill-opacity="0.15" fill-rule="evenodd" stroke="currentColor" stroke-width="1.5" '
         'stroke-linejoin="round" vector-effect="non-scaling-stroke"/></svg>'
     )

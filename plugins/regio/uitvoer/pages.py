@@ -29,6 +29,7 @@ from regio.gegevens.registry import enkelvoud, kaartlagen, met_paginas
 from regio.site import Site
 from regio.uitvoer import handleiding
 from regio.uitvoer.escape import md, titel, url, vrije_tekst
+from regio.uitvoer.provinciekaart import provinciekaart
 from regio.uitvoer.urls import relatief, url_van
 
 if TYPE_CHECKING:
@@ -259,6 +260,17 @@ class _Pagina:
             return Markup("")
         return Markup('<p><a class="regio-omtrek" href="{}" title="{}">{}</a></p>').format(
             self.naar("kaart/index.md"), f"Bekijk {provincie.naam} op de kaart", Markup(svg)
+        )
+
+    def provinciekaart(self) -> Markup:
+        """The clickable SVG map of the provinces, each linking to its page (empty without
+        boundaries)."""
+        return provinciekaart(
+            [
+                (grens, self.naar(doel))
+                for p, grens in self.site.provinciegrenzen()
+                if (doel := self.site.pagina(p)) is not None
+            ]
         )
 
     def gemeente_omtrek(self, gemeente: Gemeente) -> Markup:
