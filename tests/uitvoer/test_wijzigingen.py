@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import re
 import shutil
+from datetime import date
 from pathlib import Path
 
 import feedparser
 
-from regio.gegevens.geschiedenis import lees_geschiedenis
+from regio.gegevens.geschiedenis import Veldwijziging, lees_geschiedenis
 from regio.gegevens.validate import valideer
 from regio.site import Site
 from regio.uitvoer.pages import Opties, render_pages
-from regio.uitvoer.wijzigingen import Wijzigingen, atom
-from tests.conftest import FIXTURES
-from tests.gegevens.test_geschiedenis import maak_repo
+from regio.uitvoer.wijzigingen import Wijzigingen, atom, veldzin
+from tests.conftest import FIXTURES, vervang
+from tests.gegevens.test_geschiedenis import commit, maak_repo
 
 
 def _wijzigingen(tmp_path: Path) -> tuple[Site, Wijzigingen, list[str]]:
@@ -95,3 +96,34 @@ def test_the_head_link_to_the_feed_is_not_materials_language_alternate() -> None
     hoofd = (THEMA_MAP / "main.html").read_text(encoding="utf-8")
     assert '<link rel="alternate feed" type="application/atom+xml"' in hoofd
     assert 'rel="alternate"' not in hoofd
+
+
+def test_the_province_filter_knows_provinces_that_follow_from_gemeenten(tmp_path: Path) -> None:
+    repo, _ = maak_repo(tmp_path)
+    # The project names no province any more, only its gemeenten (in Zeeland).
+    vervang(repo / "data", "regions.yaml", "    provincies: [zeeland]\n    start: 2021-01-01\n",
+            "    gemeenten: [Vlissingen, Middelburg (Z.)]\n    start: 2021-01-01\n")  # fmt: skip
+    commit(repo, "Project met gemeenten", "2026-12-04T10:00:00+01:00")
+    resultaat = valideer(repo / "data")
+    assert resultaat.gegevens is not None, [p.tekst for p in resultaat.problemen]
+    site = Site(resultaat.gegevens, resultaat.geografie)
+    geschiedenis, reden = lees_geschiedenis(repo / "data")
+    assert geschiedenis is not None, reden
+    pagina = render_pages(site, Opties(wijzigingen=Wijzigingen(site, geschiedenis)))[
+        "wijzigingen/index.md"
+    ]
+    [nieuwste] = re.findall(
+        r'<li data-soort="project" data-provincies="([^"]*)">4 december', pagina
+    )
+    assert nieuwste == "zeeland"
+    assert '<option value="zeeland">Zeeland</option>' in pagina
+
+
+def test_history_lines_name_fields_as_visitors_read_them() -> None:
+    assert veldzin(Veldwijziging("regiocoordinator", "piet", "tiny-rompen", True)) == (
+        "regiocoördinator gewijzigd van piet naar tiny-rompen"
+    )
+    assert veldzin(Veldwijziging("status_sinds", None, date(2024, 3, 1), True)) == (
+        "status sinds ingevuld: 1 maart 2024"
+    )
+    assert veldzin(Veldwijziging("bron")) == "bron gewijzigd"

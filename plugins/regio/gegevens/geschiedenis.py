@@ -20,16 +20,15 @@ from __future__ import annotations
 
 import os
 import subprocess
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Literal
 
-from regio.gegevens.load import load_bytes
-from regio.gegevens.model import Entiteit, Model
-from regio.gegevens.parse import parse
-from regio.gegevens.registry import COLLECTIES, bestanden, uit_bestanden
+from regio.gegevens.model import Entiteit
+from regio.gegevens.registry import bestanden
+from regio.gegevens.versies import Stand, Versie, Versies
 
 Soort = Literal["toegevoegd", "gewijzigd", "verwijderd"]
 # Values shown as "old -> new"; anything else (lists, nested objects) only by its field name.
@@ -61,6 +60,7 @@ class Wijziging:
     naam: str = ""
     collectie: str = ""
     provincies: tuple[str, ...] = ()
+    gemeenten: tuple[str, ...] = ()  # CBS names; the view derives their provinces
 
 
 @dataclass(frozen=True)
@@ -143,42 +143,36 @@ def commits(repo: Path, paden: Mapping[str, str]) -> list[Commit]:
     return gevonden
 
 
-def _inhoud(repo: Path, blobs: Iterable[str]) -> dict[str, bytes]:
-    """The contents of ``blobs`` in one ``git cat-file --batch``."""
-    lijst = sorted(set(blobs))
-    if not lijst:
-        return {}
-    uit = _git(repo, "cat-file", "--batch", invoer="".join(f"{b}\n" for b in lijst).encode())
-    result: dict[str, bytes] = {}
-    plek = 0
-    for blob in lijst:
-        einde = uit.index(b"\n", plek)
-        kop = uit[plek:einde].split()
+class _Blobs:
+    """Reads blobs from one ``git cat-file --batch``, one at a time: a long history of a large
+    file is never in memory at once."""
+
+    def __init__(self, repo: Path) -> None:
+        self._proces = subprocess.Popen(
+            ["git", "-C", str(repo), "cat-file", "--batch"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            env={**os.environ, "LC_ALL": "C"},
+        )
+
+    def lees(self, blob: str) -> bytes:
+        assert self._proces.stdin is not None and self._proces.stdout is not None
+        self._proces.stdin.write(f"{blob}\n".encode())
+        self._proces.stdin.flush()
+        kop = self._proces.stdout.readline().split()
         if len(kop) != 3:  # "<id> missing"
             raise GeenGeschiedenis(f"blob {blob} ontbreekt")
-        grootte = int(kop[2])
-        result[blob] = uit[einde + 1 : einde + 1 + grootte]
-        plek = einde + 1 + grootte + 1
-    return result
+        inhoud = self._proces.stdout.read(int(kop[2]))
+        self._proces.stdout.read(1)  # the newline after the contents
+        return inhoud
 
-
-Stand = dict[str, tuple[str, Entiteit]]  # id -> (collection, entity)
-
-
-def _stand(naam: str, inhoud: bytes) -> Stand | None:
-    """The entities of one version of data file ``naam``, or None when it does not parse."""
-    geladen = load_bytes(inhoud, naam).geladen
-    if geladen is None:
-        return None
-    model = parse(geladen, bestanden()[naam]).model
-    if not isinstance(model, Model):
-        return None
-    stand: Stand = {}
-    for collectie, entiteiten in uit_bestanden({naam: model}).items():
-        if COLLECTIES[collectie].bestand == naam:
-            for e in entiteiten:
-                stand[e.id] = (collectie, e)
-    return stand
+    def sluit(self) -> None:
+        if self._proces.stdin is not None:
+            self._proces.stdin.close()
+        if self._proces.stdout is not None:
+            self._proces.stdout.close()
+        self._proces.wait()
 
 
 def veldwijzigingen(oud: Entiteit, nieuw: Entiteit) -> tuple[Veldwijziging, ...]:
@@ -210,28 +204,35 @@ def geschiedenis(repo: Path, paden: Mapping[str, str]) -> Geschiedenis:
     lijst = commits(repo, paden)
     if not lijst:
         raise GeenGeschiedenis("de gegevensbestanden staan niet in de git-geschiedenis")
-    inhoud = _inhoud(repo, (b for c in lijst for b in c.blobs.values() if b != _NUL))
-    geparst: dict[tuple[str, str], Stand | None] = {}  # (file, blob) -> its entities, once
-    per_bestand: dict[str, Stand] = {naam: {} for naam in paden}
+    versies = Versies()
+    per_bestand: dict[str, Versie] = {}
     per_entiteit: dict[str, list[Wijziging]] = {}
     vorige: Stand = {}
-    for commit in lijst:
-        for naam in sorted(commit.blobs):
-            blob = commit.blobs[naam]
-            if blob == _NUL:
-                stand: Stand | None = {}
-            else:
-                if (naam, blob) not in geparst:
-                    geparst[naam, blob] = _stand(naam, inhoud.pop(blob, b""))
-                stand = geparst[naam, blob]
-            if stand is not None:
-                per_bestand[naam] = stand
-        nu: Stand = {}
-        for naam in sorted(per_bestand):
-            nu.update(per_bestand[naam])
-        for w in _vergelijk(commit, vorige, nu):
-            per_entiteit.setdefault(w.id, []).append(w)
-        vorige = nu
+    blobs = _Blobs(repo)
+    try:
+        for commit in lijst:
+            # The ids that may have changed in this commit; None: every id.
+            kandidaten: set[str] | None = set()
+            for naam in sorted(commit.blobs):
+                blob = commit.blobs[naam]
+                oud = per_bestand.get(naam)
+                versie = Versie({}) if blob == _NUL else versies.versie(naam, blobs.lees(blob), oud)
+                if versie is None:  # does not parse: credited to the next version that does
+                    continue
+                per_bestand[naam] = versie
+                veranderd = versies.veranderd(naam, oud, versie) if oud is not None else None
+                if veranderd is None or kandidaten is None:
+                    kandidaten = None
+                else:
+                    kandidaten |= veranderd
+            nu: Stand = {}
+            for naam in sorted(per_bestand):
+                nu.update(per_bestand[naam].stand)
+            for w in _vergelijk(commit, vorige, nu, kandidaten):
+                per_entiteit.setdefault(w.id, []).append(w)
+            vorige = nu
+    finally:
+        blobs.sluit()
     volgorde = {c.id: i for i, c in enumerate(lijst)}
     alle = sorted(
         (w for ws in per_entiteit.values() for w in ws),
@@ -243,8 +244,11 @@ def geschiedenis(repo: Path, paden: Mapping[str, str]) -> Geschiedenis:
     )
 
 
-def _vergelijk(commit: Commit, vorige: Stand, nu: Stand) -> list[Wijziging]:
-    """The changes between the state before ``commit`` and after it, by id."""
+def _vergelijk(
+    commit: Commit, vorige: Stand, nu: Stand, kandidaten: set[str] | None = None
+) -> list[Wijziging]:
+    """The changes between the state before ``commit`` and after it, by id; with
+    ``kandidaten`` only those ids are looked at (the others are known to be the same)."""
     result: list[Wijziging] = []
 
     def voeg_toe(
@@ -254,12 +258,14 @@ def _vergelijk(commit: Commit, vorige: Stand, nu: Stand) -> list[Wijziging]:
             Wijziging(
                 soort, commit.datum, commit.id, commit.bericht, velden,
                 e.id, e.naam, collectie, _provincies(collectie, e),
+                tuple(getattr(e, "gemeenten", None) or ()),
             )
         )  # fmt: skip
 
-    for ident in sorted(vorige.keys() - nu.keys()):
+    weg = vorige.keys() - nu.keys()
+    for ident in sorted(weg if kandidaten is None else weg & kandidaten):
         voeg_toe("verwijderd", *vorige[ident], ())
-    for ident in sorted(nu):
+    for ident in sorted(nu if kandidaten is None else nu.keys() & kandidaten):
         collectie, e = nu[ident]
         if ident not in vorige:
             voeg_toe("toegevoegd", collectie, e, ())

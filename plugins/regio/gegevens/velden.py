@@ -23,6 +23,25 @@ VOORAAN = ("id", "naam")
 ACHTERAAN = ("ontleend", "gecontroleerd", "bron")
 
 
+# How visitors read a field's name where its YAML key would be jargon (the history lines);
+# other keys read as they are, with spaces for underscores.
+LABELS = {
+    "coordinaten": "coördinaten",
+    "email": "e-mailadres",
+    "gecontroleerd": "datum van controle",
+    "gemeenten_volledig": "volledigheid van de gemeentelijst",
+    "ontleend": "herkomst",
+    "onzeker": "onzekere gegevens",
+    "openbaar": "openbaarheid van de contactgegevens",
+    "regiocoordinator": "regiocoördinator",
+}
+
+
+def label(naam: str) -> str:
+    """The field ``naam`` as visitors read it: 'status sinds', 'regiocoördinator'."""
+    return LABELS.get(naam, naam.replace("_", " "))
+
+
 @dataclass(frozen=True)
 class Veld:
     """One field of a model. With ``lijst`` the field is a YAML list and the rest describes each

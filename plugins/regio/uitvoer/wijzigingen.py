@@ -10,6 +10,7 @@ from xml.etree import ElementTree as ET
 
 from regio.gegevens.geschiedenis import Geschiedenis, Veldwijziging, Wijziging
 from regio.gegevens.registry import COLLECTIES
+from regio.gegevens.velden import label
 from regio.site import Site
 from regio.uitvoer.urls import relatief, url_van
 
@@ -40,13 +41,14 @@ def _waarde(waarde: object) -> str:
 def veldzin(v: Veldwijziging) -> str:
     """'status gewijzigd van aspirant naar erkend', or 'bron gewijzigd'."""
     waarden = [_waarde(x) for x in (v.oud, v.nieuw) if x is not None]
+    naam = label(v.veld)
     if not v.enkelvoudig or any(len(w) > KORT or "\n" in w for w in waarden):
-        return f"{v.veld} gewijzigd"
+        return f"{naam} gewijzigd"
     if v.oud is None:
-        return f"{v.veld} ingevuld: {_waarde(v.nieuw)}"
+        return f"{naam} ingevuld: {_waarde(v.nieuw)}"
     if v.nieuw is None:
-        return f"{v.veld} weggehaald (was {_waarde(v.oud)})"
-    return f"{v.veld} gewijzigd van {_waarde(v.oud)} naar {_waarde(v.nieuw)}"
+        return f"{naam} weggehaald (was {_waarde(v.oud)})"
+    return f"{naam} gewijzigd van {_waarde(v.oud)} naar {_waarde(v.nieuw)}"
 
 
 def zin(w: Wijziging) -> str:
@@ -66,6 +68,7 @@ class Regel:
     dag: date
     pagina: str | None
     soort: str  # the collection's singular ('onderwijsregio')
+    provincies: tuple[str, ...]  # declared, then those of its gemeenten (at that change)
 
 
 @dataclass(frozen=True)
@@ -99,7 +102,21 @@ class Wijzigingen:
         if w.soort != "verwijderd" and self.site.heeft(w.id):
             pagina = self.site.pagina(self.site.entiteit(w.id))
         soort = COLLECTIES[w.collectie].enkelvoud if w.collectie in COLLECTIES else w.collectie
-        return Regel(w, zin(w), w.datum.date(), pagina, soort)
+        return Regel(w, zin(w), w.datum.date(), pagina, soort, self._provincies(w))
+
+    def _provincies(self, w: Wijziging) -> tuple[str, ...]:
+        """The provinces the change is about: those the entry named, then the provinces of its
+        gemeenten (as in Site.provincies_van, but for the entry as it was then)."""
+        ids = list(w.provincies)
+        gemeenten = self.site.geografie.gemeenten if self.site.geografie else None
+        if gemeenten is not None and w.gemeenten:
+            per_code = {p.code: p.id for p in self.site.gegevens.provincies}
+            for naam in w.gemeenten:
+                gemeente = gemeenten.zoek_naam(naam)
+                provincie = per_code.get(gemeente.provincie) if gemeente else None
+                if provincie is not None and provincie not in ids:
+                    ids.append(provincie)
+        return tuple(ids)
 
     def weken(self) -> list[Week]:
         """Every change, newest first, grouped by the Monday of its week."""
@@ -114,7 +131,7 @@ class Wijzigingen:
 
     def provincies(self) -> list[tuple[str, str]]:
         """(id, name) of the provinces that changes mention, by name."""
-        ids = {p for w in self.geschiedenis.alle for p in w.provincies}
+        ids = {p for w in self.geschiedenis.alle for p in self._provincies(w)}
         return sorted(
             ((p, self.site.provincie(p).naam if self.site.heeft(p) else p) for p in ids),
             key=lambda paar: (paar[1].casefold(), paar[0]),
