@@ -92,9 +92,12 @@ def maak_repo(doel: Path, entiteiten: int, aantal_commits: int, seed: int) -> No
             gewijzigd = [naam]
             bericht = f"Wijziging {n}"
         moment += 3600
+        eerste_van_blok = not stroom
         stroom.append(b"commit refs/heads/main\n")
         stroom.append(b"committer Bench <bench@example.org> %d +0100\n" % moment)
         data(bericht.encode())
+        if n > 0 and eerste_van_blok:  # a new fast-import continues from the branch's tip
+            stroom.append(b"from refs/heads/main^0\n")
         for naam in gewijzigd:
             stroom.append(f"M 100644 inline data/{naam}\n".encode())
             data(_bestand(bestanden[naam]).encode())

@@ -26,12 +26,12 @@ def test_entry_by_entry_gives_the_history_of_parsing_whole(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     repo = tmp_path / "repo"
-    bench.maak_repo(repo, 150, 25, seed=3)
+    bench.maak_repo(repo, 40, 105, seed=3)
     snel, reden = lees_geschiedenis(repo / "data")
     assert snel is not None, reden
     soorten = {w.soort for w in snel.alle}
     assert soorten == {"toegevoegd", "gewijzigd", "verwijderd"}
-    assert len({w.commit for w in snel.alle}) == 25
+    assert len({w.commit for w in snel.alle}) == 105
 
     monkeypatch.setattr(versies, "stukken", lambda tekst: None)
     heel, reden = lees_geschiedenis(repo / "data")
