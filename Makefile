@@ -52,8 +52,11 @@ fmt: $(SITE_STAMP)
 site: validate
 	$(BIN)/mkdocs build --strict
 
+# One worker per core; a test file stays on one worker, so a module's site build runs once.
+# `make test PYTEST_ARGS=tests/uitvoer` runs part of the suite.
+PYTEST_ARGS ?=
 test: $(TEST_STAMP) $(NODE_STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadfile $(PYTEST_ARGS)
 
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check plugins tests scripts
