@@ -269,11 +269,12 @@ def test_plain_mkdocs_renders_the_pages_exactly_like_the_plugin(
     shutil.copytree(project / "content", kaal / "docs")
     opdracht = [str(MKDOCS.parent / "regio"), "render", "--data-dir", str(project / "data")]
     opdracht += ["--out", str(kaal / "docs"), "--redactie-pagina", "redactie.md"]
+    opdracht += ["--colofon-pagina", "privacy.md"]
     subprocess.run(opdracht, check=True, capture_output=True)
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     zonder_plugin = config.replace("docs_dir: content", "docs_dir: docs").replace(
         "  - regio:\n      data_dir: data\n      redactie_pagina: redactie.md\n"
-        "      kaart_tiles: none\n",
+        "      colofon_pagina: privacy.md\n      kaart_tiles: none\n",
         "",
     )
     assert "regio" not in zonder_plugin.split("plugins:")[1].split("markdown_extensions")[0]

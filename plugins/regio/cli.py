@@ -102,7 +102,8 @@ def _parser(met_nieuw: bool = True) -> argparse.ArgumentParser:
         help="schrijf de gegenereerde Markdown-pagina's naar een map",
         description="Controleer de gegevens en schrijf dezelfde Markdown-pagina's (en de kaart en "
         "de open data) die de MkDocs-plugin maakt naar een map, zodat ze ook zonder de plugin te "
-        "bouwen zijn.",
+        "bouwen zijn. Staan er al eigen pagina's in die map met een markering zoals "
+        "<!-- regio:ingang -->, dan wordt die ingevuld, net als door de plugin.",
     )
     _data_dir_argument(render)
     render.add_argument(
@@ -118,6 +119,18 @@ def _parser(met_nieuw: bool = True) -> argparse.ArgumentParser:
         metavar="PAD",
         help="pagina (bijv. redactie.md) waar 'Wijziging voorstellen' heen wijst zonder repository",
     )
+    render.add_argument(
+        "--colofon-pagina",
+        metavar="PAD",
+        help="pagina met het colofon (bijv. privacy.md), waar 'Meld het' heen wijst zonder adres",
+    )
+    for optie, uitleg in (
+        ("--uitgever", "wie de site uitgeeft, voor het colofon"),
+        ("--contact-email", "contactadres van de uitgever, voor het colofon"),
+        ("--meld-url", "formulier voor 'Klopt er iets niet? Meld het'"),
+        ("--meld-email", "e-mailadres voor meldingen (standaard: het contactadres)"),
+    ):
+        render.add_argument(optie, default="", help=uitleg)
     render.add_argument(
         "--kaart-tiles",
         default="pdok",
@@ -210,7 +223,9 @@ def _render(args: argparse.Namespace) -> int:
         return 1
     from regio.gegevens.plaatsen import gazetteer
     from regio.uitvoer import export
+    from regio.uitvoer.colofon import Colofon
     from regio.uitvoer.kaart import KaartOpties, kaart_html
+    from regio.uitvoer.markers import OnbekendeMarker, vul_in
     from regio.uitvoer.pages import BEWERK_URL, Opties, bewerk_url_maker, render_pages
     from regio.uitvoer.wijzigingen import FEED, atom
     from regio.uitvoer.wijzigingen_cli import wijzigingen as _wijzigingen
@@ -220,8 +235,22 @@ def _render(args: argparse.Namespace) -> int:
         redactie_pagina=args.redactie_pagina,
         mapurls=not args.geen_mapurls,
         wijzigingen=_wijzigingen(site, data_dir),
+        colofon=Colofon(
+            args.uitgever, args.contact_email, args.meld_url, args.meld_email, args.colofon_pagina
+        ),
     )
     pages = render_pages(site, opties)
+    # Hand-written pages already in the folder get their markers filled in, as the plugin does.
+    eigen: dict[str, str | bytes] = {}
+    for bestaand in sorted(args.out.rglob("*.md")) if args.out.is_dir() else []:
+        pad = bestaand.relative_to(args.out).as_posix()
+        try:
+            ingevuld = vul_in(bestaand.read_text(encoding="utf-8"), pad, site, opties)
+        except OnbekendeMarker as fout:
+            print(fout, file=sys.stderr)
+            return 1
+        if ingevuld is not None:
+            eigen[pad] = ingevuld
     # Everything else the plugin adds: the map document and the open data with its page.
     bestanden: dict[str, str | bytes] = dict(pages)
     if site.geografie is not None:
@@ -230,7 +259,7 @@ def _render(args: argparse.Namespace) -> int:
     bestanden.update(export.site_bestanden(site, "", gazetteer(data_dir), opties))
     if opties.wijzigingen is not None:
         bestanden[FEED] = atom(opties.wijzigingen, "Regio-infrastructuur", "", opties.mapurls)
-    _schrijf(args.out, bestanden)
+    _schrijf(args.out, {**eigen, **bestanden})
     aantal = sum(1 for pad in bestanden if pad.endswith(".md"))
     print(
         f"{aantal} pagina's en {len(bestanden) - aantal} andere bestanden geschreven naar "

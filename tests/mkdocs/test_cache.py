@@ -132,16 +132,15 @@ def test_a_new_heading_of_an_untitled_nav_entry_reaches_every_page(
     project: Path, tmp_path: Path
 ) -> None:
     """A nav entry without a title shows the page's H1, which MkDocs only knows after on_nav."""
-    vervang(project, "mkdocs.yml", "  - Redactie: redactie.md", "  - redactie.md")
+    vervang(project, "mkdocs.yml", "  - Privacy en colofon: privacy.md", "  - privacy.md")
     site = tmp_path / "serve"
     with _serve(project, site) as herbouw:
-        vervang(project, "content/redactie.md", "# Redactie", "# Voor de redactie")
+        vervang(project, "content/privacy.md", "# Privacy", "# Privacy en meer")
         herbouw()
     vers = tmp_path / "vers"
     build(_config(project, vers))
     assert (
-        "Voor de redactie"
-        in (vers / "partnerschappen/voorbeeldpartnerschap/index.html").read_text()
+        "Privacy en meer" in (vers / "partnerschappen/voorbeeldpartnerschap/index.html").read_text()
     )
     assert _bestanden(site) == _bestanden(vers)
 

@@ -7,13 +7,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from regio.gegevens.plaatsen import gazetteer
 from regio.mkdocs.wijzigingen import lees_wijzigingen, voeg_feed_toe
 from regio.site import Site
+from regio.uitvoer.colofon import Colofon
 from regio.uitvoer.export import site_bestanden
 from regio.uitvoer.kaart import KaartOpties, kaart_html
+from regio.uitvoer.markers import OnbekendeMarker, vul_in
 from regio.uitvoer.pages import Opties, bewerk_url_maker, render_pages
 from regio.uitvoer.zoekindex import INDEX_PAD, site_index
 
@@ -41,10 +44,12 @@ def voeg_toe(
     site_url = config.site_url or ""
     bewerk_url = bewerk_url_maker(rc.bewerk_url, rc.repo_url, rc.data_dir)
     wijzigingen = lees_wijzigingen(site, data_dir)
-    opties = Opties(bewerk_url, rc.redactie_pagina, config.use_directory_urls, wijzigingen)
+    colofon = Colofon(rc.uitgever, rc.contact_email, rc.meld_url, rc.meld_email, rc.colofon_pagina)
+    opties = Opties(bewerk_url, rc.redactie_pagina, config.use_directory_urls, wijzigingen, colofon)
+    ingevuld = _vul_markers_in(files, site, opties, config)
     # The key is all that `opties` is made of (it holds a function, which does not compare).
     sleutel: tuple[object, ...] = (rc.bewerk_url, rc.repo_url, rc.data_dir, rc.redactie_pagina)
-    sleutel += (opties.mapurls,)
+    sleutel += (opties.mapurls, colofon)
     sleutel += (wijzigingen.head if wijzigingen else "",)
     pages: dict[str, str] = eenmalig("pagina's", lambda: render_pages(site, opties), *sleutel)
     for pad, inhoud in pages.items():
@@ -69,4 +74,35 @@ def voeg_toe(
     for asset in sorted(p for p in ASSETS.rglob("*") if p.is_file() and p.suffix != ".md"):
         pad = f"{ASSET_MAP}/{asset.relative_to(ASSETS).as_posix()}"
         files.append(File.generated(config, pad, abs_src_path=str(asset)))
-    return set(pages)
+    return set(pages) | ingevuld
+
+
+def _vul_markers_in(files: Files, site: Site, opties: Opties, config: MkDocsConfig) -> set[str]:
+    """Hand-written pages with a ``<!-- regio:… -->`` marker (regio.uitvoer.markers) are replaced
+    by generated ones with the marker filled in; returns their ``src_uri``s."""
+    ingevuld = set()
+    for bestand in [f for f in files.documentation_pages() if f.generated_by is None]:
+        try:
+            inhoud = vul_in(bestand.content_string, bestand.src_uri, site, opties)
+        except OnbekendeMarker as fout:
+            raise PluginError(str(fout)) from None
+        if inhoud is not None:
+            files.remove(bestand)
+            files.append(
+                File.generated(config, bestand.src_uri, content=inhoud, inclusion=bestand.inclusion)
+            )
+            ingevuld.add(bestand.src_uri)
+    return ingevuld
+
+
+def sjabloonwaarden(files: Files, rc: RegioConfig) -> dict[str, Any]:
+    """What our theme overrides use: ``regio_pagina_url(md_pad)`` (the page's URL, None when the
+    site has no such page) and ``regio_voetlinks``, (title, URL) for the footer."""
+
+    def pagina_url(pad: str) -> str | None:
+        bestand = files.get_file_from_path(pad)
+        return bestand.url if bestand is not None and bestand.is_documentation_page() else None
+
+    voet = [("Privacy en colofon", rc.colofon_pagina), ("Redactie", rc.redactie_pagina)]
+    links = [(titel, doel) for titel, pad in voet if pad and (doel := pagina_url(pad))]
+    return {"regio_pagina_url": pagina_url, "regio_voetlinks": links}

@@ -20,7 +20,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -30,10 +30,13 @@ from regio.gegevens.validate import valideer
 from regio.mkdocs.atomic import AtomischeMap
 from regio.mkdocs.blocks import Htmlblokken
 from regio.mkdocs.cache import Paginacache
-from regio.mkdocs.files import ASSET_MAP, voeg_toe
+from regio.mkdocs.files import ASSET_MAP, sjabloonwaarden, voeg_toe
 from regio.mkdocs.theme import THEMA_MAP, Herstel, met_navigatiecache
 from regio.site import Site
+from regio.uitvoer.colofon import Colofon, waarschuwing
 from regio.uitvoer.pages import BEWERK_URL
+
+log = get_plugin_logger("regio")
 
 
 class RegioConfig(base.Config):
@@ -41,6 +44,12 @@ class RegioConfig(base.Config):
     repo_url = c.Type(str, default="")  # the repository holding data/; empty: no links into it
     bewerk_url = c.Type(str, default=BEWERK_URL)  # {repo_url} {pad} {regel}; empty: editors' page
     redactie_pagina = c.Optional(c.Type(str))
+    # The colophon (regio.uitvoer.colofon): who publishes, where visitors report errors.
+    uitgever = c.Type(str, default="")
+    contact_email = c.Type(str, default="")
+    meld_url = c.Type(str, default="")
+    meld_email = c.Type(str, default="")
+    colofon_pagina = c.Optional(c.Type(str))
     strikt = c.Type(bool, default=False)
     kaart_tiles = c.Type(str, default="pdok")  # 'pdok', 'none' or a URL with {z}/{x}/{y}
     kaart_attributie = c.Type(str, default="")
@@ -77,6 +86,8 @@ class RegioPlugin(BasePlugin[RegioConfig]):
         # gh-deploy reads site_dir after the build, and a dirty build updates in place.
         if self.opdracht not in ("gh-deploy", "dirty"):
             config.site_dir = str(self.uitvoer.begin(Path(config.site_dir)))
+        if config.site_url and (zonder := waarschuwing(Colofon(rc.uitgever, rc.contact_email))):
+            log.warning(zonder)  # counted, so a strict build stops: no publishing without it
         # After the site's own custom_dir, so its overrides (main.html …) still win over ours.
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEMA_MAP))
         config.watch.append(str(data_dir))
@@ -107,6 +118,7 @@ class RegioPlugin(BasePlugin[RegioConfig]):
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         met_navigatiecache(env, config.theme.dirs, self.config.navigatiecache)
+        env.globals.update(sjabloonwaarden(files, self.config))  # for theme_overrides/
         return env
 
     def on_page_markdown(self, markdown: str, *, page: Page, **_: object) -> str:

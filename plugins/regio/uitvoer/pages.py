@@ -12,7 +12,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -28,6 +28,7 @@ from regio.gegevens.model import Entiteit, Persoon, Provincie, alleen_website
 from regio.gegevens.registry import enkelvoud, kaartlagen, met_paginas
 from regio.site import Site
 from regio.uitvoer import handleiding
+from regio.uitvoer.colofon import ONBEKEND_ADRES, ONBEKENDE_UITGEVER, Colofon, mailto
 from regio.uitvoer.escape import md, titel, url, vrije_tekst
 from regio.uitvoer.provinciekaart import provinciekaart
 from regio.uitvoer.urls import relatief, url_van
@@ -99,6 +100,7 @@ class Opties:
     # MkDocs' use_directory_urls: links in the HTML blocks are final URLs, not .md paths.
     mapurls: bool = True
     wijzigingen: Wijzigingen | None = None  # the git history; None: not known
+    colofon: Colofon = field(default_factory=Colofon)  # publisher; where to report errors
 
 
 # The editors' list of what the data lacks (linked from the hand-written guide).
@@ -177,6 +179,8 @@ def _environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.globals["blok"] = blok
+    env.globals["ONBEKENDE_UITGEVER"] = ONBEKENDE_UITGEVER
+    env.globals["ONBEKEND_ADRES"] = ONBEKEND_ADRES
     env.filters["md"] = md
     env.filters["vrije_tekst"] = vrije_tekst
     env.filters["url"] = url
@@ -315,16 +319,36 @@ class _Pagina:
             return Markup('<a href="{}">{}</a>').format(url(doel), tekst)
         return escape(tekst)
 
+    def meld(self, onderwerp: str) -> Markup:
+        """'Klopt er iets niet? Meld het' for visitors: the report form and/or e-mail, else the
+        colophon page; empty when there is nowhere to report to."""
+        c = self.opties.colofon
+        doelen = [url(c.meld_url)] if c.meld_url else []
+        if c.meld_adres:
+            doelen.append(url(mailto(c.meld_adres, onderwerp)))
+        if not doelen and c.pagina:
+            doelen.append(url(self.naar(c.pagina) + "#colofon"))
+        if not doelen:
+            return Markup("")
+        zin = Markup('Klopt er iets niet? <a href="{}">Meld het</a>').format(doelen[0])
+        if len(doelen) > 1:
+            zin += Markup(' of <a href="{}">mail ons</a>').format(doelen[1])
+        return Markup('<p class="regio-meld">{}.</p>').format(zin)
+
     def bewerk_link(self, bestand: str, regel: int) -> Markup:
+        """The editors' quieter line: the data file and line, and the guide."""
         doel = self.opties.bewerk_url(bestand, regel)
         tekst = f"data/{bestand}, regel {regel}"
         # The editors' guide: the hand-written page, or else the generated one on the fields.
         uitleg = self.naar(self.opties.redactie_pagina or handleiding.VELDEN_PAGINA)
         if doel:
-            return Markup(
+            link = Markup(
                 '<a href="{}">Wijziging voorstellen</a> ({}) · <a href="{}">Hoe werkt dat?</a>'
             ).format(url(doel), tekst, uitleg)
-        return Markup('<a href="{}">Wijziging voorstellen</a>: pas {} aan').format(uitleg, tekst)
+        else:
+            link = Markup('<a href="{}">Wijziging voorstellen</a>: pas {} aan')
+            link = link.format(uitleg, tekst)
+        return Markup('<p class="regio-redacteuren">Voor redacteuren: {}</p>').format(link)
 
 
 def render(
