@@ -275,8 +275,9 @@ URL_ATTRIBUTEN = frozenset(
     {"href", "src", "action", "formaction", "xlink:href", "data", "poster", "background", "srcdoc"}
 )
 GEVAARLIJK_SCHEMA = re.compile(r"^(javascript|vbscript|data):", re.IGNORECASE)
-# Where a payload may show up in an attribute, as text: tooltips, labels, heading anchors.
-TEKST_ATTRIBUTEN = frozenset({"title", "aria-label", "id"})
+# Where a payload may show up in an attribute, as text: tooltips, labels, heading anchors, and
+# the overview tables' search text per row (regio.js only compares it, never inserts it).
+TEKST_ATTRIBUTEN = frozenset({"title", "aria-label", "id", "data-zoek"})
 # Elements no page of this site has and a payload would love to add.
 VREEMDE_ELEMENTEN = frozenset(
     {"object", "embed", "base", "frame", "frameset", "applet", "math", "mglyph", "img"}
@@ -450,7 +451,7 @@ DOM_CONTROLE = """
   const fouten = [];
   const gevaarlijk = /^(javascript|vbscript|data):/i;
   const urlAttributen = new Set(URL_ATTRIBUTEN);
-  const tekstAttributen = new Set(["title", "aria-label", "id"]);
+  const tekstAttributen = new Set(["title", "aria-label", "id", "data-zoek"]);
   const waar = (e) => e.outerHTML.slice(0, 200);
   for (const e of document.querySelectorAll("*")) {
     for (const a of e.attributes) {

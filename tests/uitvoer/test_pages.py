@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+import re
 import shutil
 from pathlib import Path
 
@@ -135,7 +136,8 @@ def test_private_contact_data_is_not_shown(pages: dict[str, str]) -> None:
 
 
 def test_contact_table_lists_every_province(pages: dict[str, str]) -> None:
-    contact = pages["contact.md"]
+    # The rows' attributes (what the table filter matches on) have tests of their own.
+    contact = re.sub(r"<tr [^>]*>", "<tr>", pages["contact.md"])
     assert contact.count("<tr><td>") == 2
     assert (
         '<tr><td><a href="../provincies/utrecht/">Utrecht</a></td><td>Anna Voorbeeld<br>'
