@@ -11,6 +11,7 @@ Invalid data prints the validator's messages and keeps the last good pages in th
 from __future__ import annotations
 
 import argparse
+import signal
 import subprocess
 import sys
 import time
@@ -53,6 +54,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     opdracht = [str(args.zensical.resolve()), "serve", "--config-file", str(config_pad)]
     zensical = subprocess.Popen([*opdracht, "--dev-addr", args.dev_addr], cwd=config_pad.parent)
     vorige = stand(bekeken)
+    # Stopped by a signal as by Ctrl-C: the finally below stops Zensical too.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     try:
         while zensical.poll() is None:
             time.sleep(1)
