@@ -13,8 +13,13 @@ PIP_INSTALL := $(BIN)/python -m pip install --quiet --disable-pip-version-check 
 # The third-party checks in the tests (Nu Html Checker, axe-core) come from npm, pinned in
 # package-lock.json. `make site` does not need them.
 NODE_STAMP := node_modules/.installed
+# Zensical (`make site-zensical`, and its tests in `make test`) in a venv of its own, pinned in
+# requirements-zensical.lock: its pins (Markdown, pymdown-extensions …) need not match MkDocs'.
+ZENSICAL_VENV := .venv-zensical
+ZENSICAL := $(ZENSICAL_VENV)/bin/zensical
+ZENSICAL_STAMP := $(ZENSICAL_VENV)/.installed
 
-.PHONY: site test serve lint validate fmt schema bench lock clean
+.PHONY: site site-zensical test serve serve-zensical lint validate fmt schema bench lock lock-zensical clean
 
 $(SITE_STAMP): requirements-site.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 of nieuwer is nodig")'
@@ -31,6 +36,12 @@ $(TEST_STAMP): $(SITE_STAMP) requirements-test.lock
 	$(PIP_INSTALL) -r requirements-test.lock
 	@$(BIN)/pip check >/dev/null
 	@touch $(TEST_STAMP)
+
+$(ZENSICAL_STAMP): requirements-zensical.lock
+	test -x $(ZENSICAL_VENV)/bin/python || $(PYTHON) -m venv $(ZENSICAL_VENV)
+	$(ZENSICAL_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --no-compile -r requirements-zensical.lock
+	@$(ZENSICAL_VENV)/bin/python -m pip check >/dev/null
+	@touch $(ZENSICAL_STAMP)
 
 # --ignore-scripts: vnu-jar's postinstall would download a Java runtime from GitHub when none is
 # found; the tests use the system's java (CI installs it) and skip locally without it.
@@ -52,10 +63,14 @@ fmt: $(SITE_STAMP)
 site: validate
 	$(BIN)/mkdocs build --strict
 
+# The site built by Zensical instead of MkDocs (README: "Na Material"); same site/, same checks.
+site-zensical: validate $(ZENSICAL_STAMP)
+	$(BIN)/python -m regio.zensical.build --zensical $(ZENSICAL)
+
 # One worker per core; a test file stays on one worker, so a module's site build runs once.
 # `make test PYTEST_ARGS=tests/uitvoer` runs part of the suite.
 PYTEST_ARGS ?=
-test: $(TEST_STAMP) $(NODE_STAMP)
+test: $(TEST_STAMP) $(NODE_STAMP) $(ZENSICAL_STAMP)
 	$(BIN)/python -m pytest -n auto --dist loadfile $(PYTEST_ARGS)
 
 lint: $(TEST_STAMP)
@@ -65,6 +80,10 @@ lint: $(TEST_STAMP)
 
 serve: $(SITE_STAMP)
 	$(BIN)/mkdocs serve
+
+# Zensical's preview; the pages are rendered again whenever data/ or content/ changes.
+serve-zensical: $(SITE_STAMP) $(ZENSICAL_STAMP)
+	$(BIN)/python -m regio.zensical.serve --zensical $(ZENSICAL)
 
 # Build times, memory and output sizes on fictional data (issue 6); writes bench/results.md and
 # bench/results.json. Quick run: make bench BENCH_ARGS="--sizes 100,1000 --runs 1"
@@ -87,5 +106,12 @@ lock:
 	(echo '# Exact versions for the tests (`make test`): requirements-site.lock plus the test tools. Regenerate with `make lock`.'; \
 	 $(FREEZE)) > requirements-test.lock
 
+# Re-resolve Zensical's pins (its newest release that installs from our registries).
+lock-zensical:
+	rm -rf $(LOCK_VENV) && $(PYTHON) -m venv $(LOCK_VENV)
+	$(LOCK_VENV)/bin/pip install --quiet zensical
+	(sed -n '/^#/p' requirements-zensical.lock; $(FREEZE) | grep -v '^setuptools==') > requirements-zensical.lock.neu
+	mv requirements-zensical.lock.neu requirements-zensical.lock
+
 clean:
-	rm -rf $(VENV) node_modules site .pytest_cache .hypothesis .ruff_cache .mypy_cache
+	rm -rf $(VENV) $(ZENSICAL_VENV) build node_modules site .pytest_cache .hypothesis .ruff_cache .mypy_cache

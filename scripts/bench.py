@@ -50,7 +50,7 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 GENERATOR = REPO / "scripts" / "generate_demo_data.py"
 # What the plugin adds to every page and where its assets live (mirrored in the baseline).
-ASSETS = REPO / "plugins" / "regio" / "uitvoer" / "assets"
+# (`regio render` writes the assets beside the pages.)
 ASSET_MAP = "assets/regio"
 PLUGIN_CSS = f"{ASSET_MAP}/regio.css"
 PLUGIN_JS = f"{ASSET_MAP}/regio.js"
@@ -235,7 +235,7 @@ def prepare(werk: Path, size: int, seed: int) -> Project:
     args = ["--size", str(size), "--seed", str(seed), "--out", str(data)]
     measure([py, str(GENERATOR), *args], REPO, logs / "generate.log")
 
-    # Baseline docs: the hand-written pages, the generated pages, the plugin's assets.
+    # Baseline docs: the hand-written pages, the generated pages and the assets (regio render).
     docs = baseline / inhoud.name
     shutil.copytree(inhoud, docs)
     handgeschreven = markdown_pages(docs)
@@ -253,7 +253,6 @@ def prepare(werk: Path, size: int, seed: int) -> Project:
     gegenereerd = markdown_pages(gegenereerd_dir)
     shutil.copytree(gegenereerd_dir, docs, dirs_exist_ok=True)
     shutil.rmtree(gegenereerd_dir)
-    shutil.copytree(ASSETS, docs / ASSET_MAP, ignore=shutil.ignore_patterns("*.md"))
     paginas = handgeschreven | gegenereerd
     links_removed = adapt_content(docs, paginas)
 

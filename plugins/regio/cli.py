@@ -141,6 +141,13 @@ def _parser(met_nieuw: bool = True) -> argparse.ArgumentParser:
         action="store_true",
         help="links als pagina.html, voor MkDocs met use_directory_urls: false",
     )
+    render.add_argument(
+        "--links",
+        choices=("url", "md"),
+        default="url",
+        help="links tussen pagina's als uiteindelijke URL (url, standaard, voor MkDocs) of als "
+        ".md-pad vanaf het bronbestand (md, voor Zensical)",
+    )
 
     _export_parser(sub)
     _fmt_parser(sub)
@@ -227,8 +234,10 @@ def _render(args: argparse.Namespace) -> int:
     from regio.uitvoer.kaart import KaartOpties, kaart_html
     from regio.uitvoer.markers import OnbekendeMarker, vul_in
     from regio.uitvoer.pages import BEWERK_URL, Opties, bewerk_url_maker, render_pages
+    from regio.uitvoer.static import asset_bestanden
     from regio.uitvoer.wijzigingen import FEED, atom
     from regio.uitvoer.wijzigingen_cli import wijzigingen as _wijzigingen
+    from regio.uitvoer.zoekindex import INDEX_PAD, site_index
 
     opties = Opties(
         bewerk_url=bewerk_url_maker(BEWERK_URL, args.repo_url, str(data_dir)),
@@ -238,6 +247,7 @@ def _render(args: argparse.Namespace) -> int:
         colofon=Colofon(
             args.uitgever, args.contact_email, args.meld_url, args.meld_email, args.colofon_pagina
         ),
+        bronlinks=args.links == "md",
     )
     pages = render_pages(site, opties)
     # Hand-written pages already in the folder get their markers filled in, as the plugin does.
@@ -256,9 +266,13 @@ def _render(args: argparse.Namespace) -> int:
     if site.geografie is not None:
         kaart_opties = KaartOpties(tiles=args.kaart_tiles)
         bestanden["kaart/kaart.html"] = kaart_html(site, site.geografie, kaart_opties)
+        if site.geografie.gemeenten is not None:
+            bestanden[INDEX_PAD] = site_index(site.geografie.gemeenten, site.geografie.plaatsen)
     bestanden.update(export.site_bestanden(site, "", gazetteer(data_dir), opties))
     if opties.wijzigingen is not None:
         bestanden[FEED] = atom(opties.wijzigingen, "Regio-infrastructuur", "", opties.mapurls)
+    # The styles and scripts (the map's Leaflet among them): the pages do not work without them.
+    bestanden.update((pad, bron.read_bytes()) for pad, bron in asset_bestanden())
     _schrijf(args.out, {**eigen, **bestanden})
     aantal = sum(1 for pad in bestanden if pad.endswith(".md"))
     print(

@@ -18,6 +18,7 @@ from regio.uitvoer.export import site_bestanden
 from regio.uitvoer.kaart import KaartOpties, kaart_html
 from regio.uitvoer.markers import OnbekendeMarker, vul_in
 from regio.uitvoer.pages import Opties, bewerk_url_maker, render_pages
+from regio.uitvoer.static import ASSET_MAP, asset_bestanden
 from regio.uitvoer.zoekindex import INDEX_PAD, site_index
 
 if TYPE_CHECKING:
@@ -28,8 +29,7 @@ T = TypeVar("T")
 # with the same data and key (regio.mkdocs.cache.Paginacache.eenmalig).
 Eenmalig = Callable[..., Any]
 
-ASSETS = Path(__file__).parent.parent / "uitvoer" / "assets"
-ASSET_MAP = "assets/regio"
+__all__ = ["ASSET_MAP", "voeg_toe"]
 
 
 def voeg_toe(
@@ -71,8 +71,7 @@ def voeg_toe(
     for pad, data in open_data.items():
         files.append(File.generated(config, pad, content=data))
     voeg_feed_toe(files, config, wijzigingen)
-    for asset in sorted(p for p in ASSETS.rglob("*") if p.is_file() and p.suffix != ".md"):
-        pad = f"{ASSET_MAP}/{asset.relative_to(ASSETS).as_posix()}"
+    for pad, asset in asset_bestanden():
         files.append(File.generated(config, pad, abs_src_path=str(asset)))
     return set(pages) | ingevuld
 

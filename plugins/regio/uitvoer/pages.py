@@ -39,7 +39,7 @@ from regio.uitvoer import handleiding
 from regio.uitvoer.colofon import ONBEKEND_ADRES, ONBEKENDE_UITGEVER, Colofon, mailto
 from regio.uitvoer.escape import md, titel, url, vrije_tekst
 from regio.uitvoer.provinciekaart import provinciekaart
-from regio.uitvoer.urls import relatief, url_van
+from regio.uitvoer.urls import bronlink, relatief, url_van
 
 if TYPE_CHECKING:
     from regio.uitvoer.wijzigingen import Wijzigingen
@@ -123,6 +123,9 @@ class Opties:
     mapurls: bool = True
     wijzigingen: Wijzigingen | None = None  # the git history; None: not known
     colofon: Colofon = field(default_factory=Colofon)  # publisher; where to report errors
+    # Links in the HTML blocks as .md paths relative to the source file (regio render --links md,
+    # for Zensical, which rewrites them); False: final URLs, what MkDocs needs.
+    bronlinks: bool = False
 
 
 # The editors' list of what the data lacks (linked from the hand-written guide).
@@ -233,7 +236,10 @@ class _Pagina:
         self.url = url_van(pad, opties.mapurls)
 
     def naar(self, doel: str) -> str:
-        """Relative URL from this page to the page at Markdown path ``doel``."""
+        """Relative URL from this page to the page at Markdown path ``doel`` (or, with
+        ``bronlinks``, the relative .md path)."""
+        if self.opties.bronlinks:
+            return bronlink(self.pad, doel)
         return relatief(self.url, url_van(doel, self.opties.mapurls))
 
     def naar_md(self, doel: str) -> Markup:
@@ -242,7 +248,10 @@ class _Pagina:
         return Markup(posixpath.relpath(doel, posixpath.dirname(self.pad) or "."))
 
     def naar_bestand(self, doel: str) -> str:
-        """Relative URL from this page to a file (not a page) in the site."""
+        """Relative URL from this page to a file (not a page) in the site; with ``bronlinks``
+        relative to the source file ('' is the site root)."""
+        if self.opties.bronlinks:
+            return bronlink(self.pad, doel)
         return relatief(self.url, doel)
 
     def link(self, entiteit: Entiteit) -> Markup:

@@ -1,4 +1,9 @@
-"""Page URLs as MkDocs makes them, and relative links between them (pages, map, open data)."""
+"""Page URLs as MkDocs makes them, and relative links between them (pages, map, open data).
+
+Two link modes: final URLs (``../organisaties/x/``, what MkDocs writes, untouched in HTML blocks)
+and source links (``../organisaties/x.md``, relative to the Markdown file), for generators such as
+Zensical that rewrite links inside raw HTML as they do Markdown links.
+"""
 
 from __future__ import annotations
 
@@ -21,3 +26,9 @@ def relatief(van: str, naar: str) -> str:
         gedeeld += 1
     pad = "../" * (len(basis) - gedeeld) + "/".join(doel[gedeeld:])
     return pad or "./"
+
+
+def bronlink(van: str, naar: str) -> str:
+    """Link from the source file at ``van`` (a path in docs_dir, e.g. 'organisaties/x.md') to
+    the file at ``naar`` ('provincies/y.md', 'kaart/kaart.html', or '' for the docs root)."""
+    return relatief(van, naar)
