@@ -246,6 +246,17 @@
     var data = JSON.parse(dataElement.textContent);
     var popup = popupOpties(map);
 
+    // A press on the map focuses it (Leaflet) or the province under it (a keyboard target):
+    // without preventScroll the page around the iframe scrolled to that element between press
+    // and release, so the click landed elsewhere and no popup opened. Focus without scrolling,
+    // before Leaflet's own handler (capture phase), which then finds the map focused.
+    var container = map.getContainer();
+    container.addEventListener("mousedown", function (e) {
+      if (e.button !== 0 || (e.target.closest && e.target.closest(".leaflet-control"))) return;
+      if (!e.target.closest || !e.target.closest(".leaflet-popup")) e.preventDefault();
+      container.focus({ preventScroll: true });
+    }, true);
+
     // Leaflet's zoom buttons, in Dutch.
     map.removeControl(map.zoomControl);
     L.control.zoom({ zoomInTitle: "Inzoomen", zoomOutTitle: "Uitzoomen" }).addTo(map);
@@ -384,6 +395,7 @@
     if (!breed) map.getContainer().classList.add("regio-smal");
     var lagen = L.control.layers(null, overlays, { collapsed: !breed }).addTo(map);
     noem(lagen.getContainer().querySelector(".leaflet-control-layers-toggle"), "Kaartlagen");
+    lagen.getContainer().setAttribute("role", "group");
     lagen.getContainer().setAttribute("aria-label", "Kaartlagen");
     var legenda = legend(map, data.legenda, data.lagen);
     if (breed) legenda.element.open = true;
