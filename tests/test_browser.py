@@ -306,11 +306,13 @@ def test_map_layers_toggle(browser: Browser, echte_site: str) -> None:
         schakelaar = page.get_by_label("Partnerschappen Samen Opleiden", exact=False)
         schakelaar.check()
         expect(partnerschappen.first).to_be_visible()
-        page.get_by_label("Projecten", exact=False).check()
+        page.get_by_label("Projecten (", exact=False).check()
         schakelaar.uncheck()
         expect(partnerschappen).to_have_count(0)
         expect(
-            page.locator(".leaflet-marker-pane .regio-punt-projecten, .regio-cluster-projecten").first
+            page.locator(
+                ".leaflet-marker-pane .regio-punt-projecten, .regio-cluster-projecten"
+            ).first
         ).to_be_visible()
         schakelaar.check()
         expect(partnerschappen.first).to_be_visible()

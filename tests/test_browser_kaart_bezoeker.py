@@ -142,7 +142,11 @@ def test_popup_hides_the_tooltip_draws_no_focus_box_and_speaks_dutch(
         expect(knop).to_have_attribute("aria-label", "Kaartlagen")
         expect(knop).to_have_attribute("title", "Kaartlagen")
         legenda = kaart.locator(".regio-legenda")
-        for vorm in ("rondje: Onderwijsregio's", "vierkantje: Partnerschappen", "ruitje: Projecten"):
+        for vorm in (
+            "rondje: Onderwijsregio's",
+            "vierkantje: Partnerschappen",
+            "ruitje: Projecten",
+        ):
             expect(legenda).to_contain_text(vorm)
         expect(legenda.locator(".regio-legenda-dekking")).to_be_hidden()
         kaart.get_by_label("Dekking per gemeente", exact=True).check()

@@ -349,6 +349,7 @@ def kaart_html(site: Site, geografie: Geografie, opties: KaartOpties | None = No
                 name="Achtergrondkaart",
                 max_zoom=opties.max_zoom,
                 show=False,
-            ).add_to(kaart)
+            )
+            tegels.add_to(kaart)
         kaart.add_child(_RegioLagen(kaart_data(site, geografie), tegels))
         return figuur.render()
