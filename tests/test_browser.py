@@ -275,10 +275,8 @@ def test_map_draws_twelve_provinces_with_coordinator_popups(
 ) -> None:
     with _kaart(browser, echte_site + "kaart/kaart.html") as (page, verzoeken, fouten):
         expect(page.locator(".leaflet-overlay-pane path.regio-provincie")).to_have_count(12)
-        expect(page.locator(".regio-legenda li")).to_have_count(5)
-        # Hide the point layers, so the click lands on the province.
-        for laag in page.locator(".leaflet-control-layers-overlays input").all()[1:]:
-            laag.uncheck()
+        expect(page.locator(".regio-legenda > div > ul").first.locator("li")).to_have_count(5)
+        # The point layers are off at the start, so the click lands on the province.
         _klik_op(page, 52.09, 5.12)  # the city of Utrecht
         popup = page.locator(".leaflet-popup-content")
         expect(popup).to_contain_text("Utrecht")
@@ -301,14 +299,20 @@ def test_map_draws_twelve_provinces_with_coordinator_popups(
 def test_map_layers_toggle(browser: Browser, echte_site: str) -> None:
     with _kaart(browser, echte_site + "kaart/kaart.html") as (page, _, fouten):
         partnerschappen = page.locator(
-            ".regio-punt-partnerschappen, .regio-cluster-partnerschappen"
+            ".leaflet-marker-pane .regio-punt-partnerschappen, .regio-cluster-partnerschappen"
         )
-        expect(partnerschappen.first).to_be_visible()
+        # Off at the start (their clusters would cover the provinces), on with the layer list.
+        expect(partnerschappen).to_have_count(0)
         schakelaar = page.get_by_label("Partnerschappen Samen Opleiden", exact=False)
+        schakelaar.check()
+        expect(partnerschappen.first).to_be_visible()
+        page.get_by_label("Projecten (", exact=False).check()
         schakelaar.uncheck()
         expect(partnerschappen).to_have_count(0)
         expect(
-            page.locator(".regio-punt-projecten, .regio-cluster-projecten").first
+            page.locator(
+                ".leaflet-marker-pane .regio-punt-projecten, .regio-cluster-projecten"
+            ).first
         ).to_be_visible()
         schakelaar.check()
         expect(partnerschappen.first).to_be_visible()
@@ -322,6 +326,7 @@ def test_map_page_with_tiles_none_makes_no_external_request(
     browser: Browser, fixture_site: str, screenshot_dir: Path
 ) -> None:
     with _kaart(browser, fixture_site + "kaart/") as (page, verzoeken, fouten):
+        page.get_by_role("button", name="Kaart openen").click()
         kaart = page.frame_locator("iframe.regio-kaart")
         expect(kaart.locator(".leaflet-overlay-pane path")).to_have_count(2)
         expect(page.locator("iframe.regio-kaart")).to_have_attribute(
@@ -354,7 +359,7 @@ def test_map_cannot_zoom_out_past_the_netherlands_and_shows_a_scale(
 def test_map_page_screenshot(
     browser: Browser, echte_site: str, screenshot_dir: Path, breedte: str
 ) -> None:
-    with _kaart(browser, echte_site + "kaart/", BREEDTES[breedte]) as (page, _, fouten):
+    with _kaart(browser, echte_site + "kaart/#kaart", BREEDTES[breedte]) as (page, _, fouten):
         expect(
             page.frame_locator("iframe.regio-kaart").locator(
                 ".leaflet-overlay-pane path.regio-provincie"

@@ -82,6 +82,9 @@ def test_entity_with_gemeenten_is_an_area_with_its_popup(
     browser: Browser, site_met_gemeenten: str
 ) -> None:
     with _kaart(browser, site_met_gemeenten + "kaart/kaart.html") as (page, verzoeken, fouten):
+        # The point layers are off at the start; the layer list turns the projects on.
+        expect(page.locator("path.regio-gebied-projecten")).to_have_count(0)
+        page.get_by_label("Projecten (1)", exact=False).check()
         expect(page.locator("path.regio-gebied-projecten")).to_have_count(1)
         # The project has an area now, so no point of its own.
         expect(page.locator(".regio-punt-projecten, .regio-cluster-projecten")).to_have_count(0)

@@ -650,6 +650,15 @@ def test_map_popups_and_tooltips_show_hostile_names_as_text(
     gezien.begin()
     page.goto(adres + "kaart/kaart.html", wait_until="load")
     page.wait_for_selector(".leaflet-overlay-pane path")
+    # The point layers start off (their clusters would cover the provinces): turn them on.
+    page.evaluate(
+        """() => {
+            for (const label of document.querySelectorAll(".leaflet-control-layers-overlays label")) {
+                const input = label.querySelector("input");
+                if (/\\(\\d+\\)\\s*$/.test(label.textContent) && !input.checked) input.click();
+            }
+        }"""
+    )
     uitkomst = page.evaluate(KAART_OPENEN)
     lagen = uitkomst["lagen"]
     provincies = [laag for laag in lagen if laag["provincie"]]

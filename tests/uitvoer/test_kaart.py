@@ -308,9 +308,17 @@ def test_map_page_lists_everything_as_text(tmp_path: Path) -> None:
     config = load_config(str(REPO / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
     build(config)
     pagina = lees(tmp_path / "site/kaart/index.html")
-    [iframe] = pagina.alle("iframe")
-    assert iframe.attrs["src"] == "kaart.html"
-    assert iframe.attrs["title"].startswith("Interactieve kaart")
+    # No iframe until the visitor opens the map; without JavaScript a plain link to it, and a
+    # light SVG whose provinces link to their pages.
+    assert pagina.alle("iframe") == []
+    [vak] = [d for d in pagina.alle("div") if d.attrs.get("id") == "regio-kaartvak"]
+    assert vak.attrs["data-kaart"] == "kaart.html"
+    assert vak.attrs["data-titel"].startswith("Interactieve kaart")
+    [openen] = [a for a in pagina.alle("a") if a.attrs.get("id") == "regio-kaart-openen"]
+    assert openen.attrs["href"] == "kaart.html" and openen.text.strip() == "Kaart openen"
+    provincies = pagina.alle("a", "regio-provinciekaart-link")
+    assert len(provincies) == 12
+    assert "../provincies/utrecht/" in [a.attrs["href"] for a in provincies]
     assert "Hans Schwartz" in pagina.tekst and "Zuid-Holland" in pagina.tekst
     for kop in ("Onderwijsregio's", "Partnerschappen Samen Opleiden", "Projecten"):
         assert kop in [h.text.strip().rstrip("¶") for h in pagina.alle("h2")]

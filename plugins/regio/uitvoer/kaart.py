@@ -171,7 +171,8 @@ class _RegioMap(folium.Map):
 
 
 class _RegioLagen(MacroElement):
-    """Hands the data block to our layer script once the map exists."""
+    """Hands the data block (and the background tile layer, not yet on the map: our script
+    tries one tile first) to our layer script once the map exists."""
 
     _template = Template(
         """
@@ -179,15 +180,20 @@ class _RegioLagen(MacroElement):
             <script type="application/json" id="regio-kaart-data">{{ this.data }}</script>
         {% endmacro %}
         {% macro script(this, kwargs) %}
-            regioKaart({{ this._parent.get_name() }}, document.getElementById("regio-kaart-data"));
+            regioKaart(
+                {{ this._parent.get_name() }},
+                document.getElementById("regio-kaart-data"),
+                {{ this.tegels }}
+            );
         {% endmacro %}
         """
     )
 
-    def __init__(self, data: object) -> None:
+    def __init__(self, data: object, tegels: folium.TileLayer | None = None) -> None:
         super().__init__()  # type: ignore[no-untyped-call]
         self._name = "RegioLagen"
         self.data = json_voor_script(data)
+        self.tegels = tegels.get_name() if tegels is not None else "null"
 
 
 def _url(doel: str) -> str:
@@ -331,11 +337,19 @@ def kaart_html(site: Site, geografie: Geografie, opties: KaartOpties | None = No
         # no maximum zoom (marker clustering needs one) and lets the map zoom out to the world.
         kaart.options.update(minZoom=6, maxZoom=opties.max_zoom)
         figuur.add_child(kaart)
+        tegels = None
         if opties.tiles != "none":
             url = PDOK_TILES if opties.tiles == "pdok" else opties.tiles
             attributie = opties.attributie or (PDOK_ATTRIBUTIE if opties.tiles == "pdok" else "")
-            folium.TileLayer(
-                tiles=url, attr=attributie, name="Achtergrondkaart", max_zoom=opties.max_zoom
-            ).add_to(kaart)
-        kaart.add_child(_RegioLagen(kaart_data(site, geografie)))
+            # show=False: folium does not add it to the map; regio-kaart.js does, once a first
+            # tile has loaded (see achtergrond() there).
+            tegels = folium.TileLayer(
+                tiles=url,
+                attr=attributie,
+                name="Achtergrondkaart",
+                max_zoom=opties.max_zoom,
+                show=False,
+            )
+            tegels.add_to(kaart)
+        kaart.add_child(_RegioLagen(kaart_data(site, geografie), tegels))
         return figuur.render()
