@@ -14,7 +14,7 @@ PIP_INSTALL := $(BIN)/python -m pip install --quiet --disable-pip-version-check 
 # package-lock.json. `make site` does not need them.
 NODE_STAMP := node_modules/.installed
 
-.PHONY: site test serve lint validate fmt schema bench lock clean
+.PHONY: site test serve lint validate fmt schema bench lighthouse lock clean
 
 $(SITE_STAMP): requirements-site.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 of nieuwer is nodig")'
@@ -67,6 +67,12 @@ serve: $(SITE_STAMP)
 # bench/results.json. Quick run: make bench BENCH_ARGS="--sizes 100,1000 --runs 1"
 bench: $(SITE_STAMP)
 	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
+
+# Lighthouse (mobile, simulated throttling) on the real site served by nginx with gzip; writes
+# bench/lighthouse.md and bench/lighthouse.json. Needs npm's lighthouse, chromium and nginx.
+# Quick run: make lighthouse LIGHTHOUSE_ARGS="--runs 1 --pages contact/"
+lighthouse: $(SITE_STAMP) $(NODE_STAMP)
+	$(BIN)/python scripts/lighthouse.py $(LIGHTHOUSE_ARGS)
 
 schema: $(SITE_STAMP)
 	$(BIN)/regio schema --out schemas
