@@ -19,7 +19,7 @@ ZENSICAL_VENV := .venv-zensical
 ZENSICAL := $(ZENSICAL_VENV)/bin/zensical
 ZENSICAL_STAMP := $(ZENSICAL_VENV)/.installed
 
-.PHONY: site site-zensical test serve serve-zensical lint validate fmt schema bench lock lock-zensical clean
+.PHONY: site site-zensical test serve serve-zensical lint validate fmt schema bench lighthouse lock lock-zensical clean
 
 $(SITE_STAMP): requirements-site.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 of nieuwer is nodig")'
@@ -89,6 +89,12 @@ serve-zensical: $(SITE_STAMP) $(ZENSICAL_STAMP)
 # bench/results.json. Quick run: make bench BENCH_ARGS="--sizes 100,1000 --runs 1"
 bench: $(SITE_STAMP)
 	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
+
+# Lighthouse (mobile, simulated throttling) on the real site served by nginx with gzip; writes
+# bench/lighthouse.md and bench/lighthouse.json. Needs npm's lighthouse, chromium and nginx.
+# Quick run: make lighthouse LIGHTHOUSE_ARGS="--runs 1 --pages contact/"
+lighthouse: $(SITE_STAMP) $(NODE_STAMP)
+	$(BIN)/python scripts/lighthouse.py $(LIGHTHOUSE_ARGS)
 
 schema: $(SITE_STAMP)
 	$(BIN)/regio schema --out schemas

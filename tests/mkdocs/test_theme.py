@@ -109,3 +109,32 @@ def test_a_base_template_without_the_navigation_partial_is_an_error(tmp_path: Pa
     with pytest.raises(PluginError, match=r"base\.html gebruikt partials/nav\.html niet meer"):
         met_navigatiecache(env, [str(thema.THEMA_MAP), str(tmp_path)])
     met_navigatiecache(env, [str(thema.THEMA_MAP), str(tmp_path)], aan=False)  # off: no check
+
+
+# --- Deferred scripts (regio.mkdocs.theme.uitgesteld, called from our main.html) ----------
+
+BUNDEL = '<script src="assets/javascripts/bundle.a5f9d56c.min.js"></script>'
+
+
+def test_the_bundle_and_our_scripts_get_defer_and_keep_their_order() -> None:
+    blok = (
+        f"\n  {BUNDEL}\n"
+        '  <script src="assets/regio/regio.js"></script>\n'
+        '  <script src="x.js" type="module" defer></script>\n'
+    )
+    assert thema.uitgesteld(blok) == (
+        '\n  <script src="assets/javascripts/bundle.a5f9d56c.min.js" defer></script>\n'
+        '  <script src="assets/regio/regio.js" defer></script>\n'
+        '  <script src="x.js" type="module" defer></script>\n'
+    )
+
+
+def test_a_scripts_block_without_materials_bundle_stops_the_build() -> None:
+    with pytest.raises(PluginError, match="laadt geen assets/javascripts/bundle"):
+        thema.uitgesteld('<script src="assets/regio/regio.js"></script>')
+
+
+def test_an_inline_script_in_the_scripts_block_stops_the_build() -> None:
+    # It would run before the deferred bundle it may need.
+    with pytest.raises(PluginError, match="niet uitgesteld kan worden"):
+        thema.uitgesteld(BUNDEL + "<script>app.start()</script>")

@@ -71,10 +71,20 @@ def test_breda_names_its_province_and_coordinator_with_links() -> None:
 def test_vlissingen_lists_the_rap_zeeland_vo_region_under_vo() -> None:
     vlissingen = _pages()["gemeenten/vlissingen.md"]
     vo = _sectie(vlissingen, "Voortgezet onderwijs (vo)")
-    assert '<dt>RAP-regio</dt><dd><a href="../../projecten/rap-zeeland-vo/">Zeeland (vo)</a>' in vo
+    rap = '<dt>RAP-regio<span hidden>: </span></dt><dd><a href="../../projecten/rap-zeeland-vo/">'
+    assert rap + "Zeeland (vo)</a>" in vo
     po = _sectie(vlissingen, "Primair onderwijs (po)")
     assert "nog geen onderwijsregio, RAP-regio of partnerschap" in po
     assert "Zeeland (vo)" not in po
+
+
+def test_vlissingen_is_described_by_the_rap_region_that_covers_it() -> None:
+    vlissingen = _pages()["gemeenten/vlissingen.md"]
+    beschrijving = json.loads(vlissingen.split("\ndescription: ", 1)[1].split("\n", 1)[0])
+    assert beschrijving == (
+        "Gemeente Vlissingen (Zeeland): RAP-regio Zeeland (vo). "
+        "Per sector wie haar omvat en bij wie u terechtkunt."
+    )
 
 
 def test_a_sector_without_data_says_so_and_how_to_add_it() -> None:

@@ -67,7 +67,8 @@ def test_one_page_per_entity_and_the_overviews(pages: dict[str, str]) -> None:
 
 def test_province_page_links_relatively(pages: dict[str, str]) -> None:
     utrecht = pages["provincies/utrecht.md"]
-    assert utrecht.startswith('---\ntitle: "Utrecht"\n---\n\n# Utrecht\n')
+    assert utrecht.startswith('---\ntitle: "Utrecht"\ndescription: "Provincie Utrecht: ')
+    assert '"\n---\n\n# Utrecht\n' in utrecht
     assert '<a href="mailto:anna@example.org">anna@example.org</a>' in utrecht
     assert '<a href="tel:+31612345678">06 12345678</a>' in utrecht
     # Final URLs as MkDocs makes them (use_directory_urls), relative to this page's URL.
@@ -183,7 +184,9 @@ def test_everything_but_headings_is_in_html_blocks(pages: dict[str, str]) -> Non
         rest, gevonden = blokken(inhoud, lambda n: f"BLOK{n}")
         assert gevonden, pad
         for regel in rest.splitlines():
-            assert regel == "" or regel.startswith(("#", "---", "title: ", "BLOK")), (pad, regel)
+            assert regel == "" or regel.startswith(
+                ("#", "---", "title: ", "description: ", "BLOK")
+            ), (pad, regel)
         for blok in gevonden:
             assert blok.startswith(BLOK_BEGIN + "\n") and blok.endswith("\n" + BLOK_EINDE)
             assert "\n\n" not in blok  # a blank line would end the block for Markdown

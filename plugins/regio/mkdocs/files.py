@@ -1,4 +1,5 @@
-"""What the plugin adds to MkDocs' files: generated pages, the map, the open data, the assets."""
+"""What the plugin adds to MkDocs' files: generated pages, the map, the open data, the assets,
+robots.txt."""
 
 from __future__ import annotations
 
@@ -71,6 +72,7 @@ def voeg_toe(
     for pad, data in open_data.items():
         files.append(File.generated(config, pad, content=data))
     voeg_feed_toe(files, config, wijzigingen)
+    files.append(File.generated(config, "robots.txt", content=robots_txt(site_url)))
     for pad, asset in asset_bestanden():
         files.append(File.generated(config, pad, abs_src_path=str(asset)))
     return set(pages) | ingevuld
@@ -105,3 +107,16 @@ def sjabloonwaarden(files: Files, rc: RegioConfig) -> dict[str, Any]:
     voet = [("Privacy en colofon", rc.colofon_pagina), ("Redactie", rc.redactie_pagina)]
     links = [(titel, doel) for titel, pad in voet if pad and (doel := pagina_url(pad))]
     return {"regio_pagina_url": pagina_url, "regio_voetlinks": links}
+
+
+def robots_txt(site_url: str) -> str:
+    """Every page may be indexed; with a ``site_url`` the file names MkDocs' sitemap.
+
+    Crawlers only read robots.txt at the root of a host: on a project site below a path (GitHub
+    Pages' user.github.io/repo/) this file is harmless but unread; the sitemap still works when
+    submitted to a search engine.
+    """
+    regels = ["User-agent: *", "Allow: /"]
+    if site_url:
+        regels += ["", f"Sitemap: {site_url.rstrip('/')}/sitemap.xml"]
+    return "\n".join(regels) + "\n"

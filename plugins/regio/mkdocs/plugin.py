@@ -31,7 +31,7 @@ from regio.mkdocs.atomic import AtomischeMap
 from regio.mkdocs.blocks import Htmlblokken
 from regio.mkdocs.cache import Paginacache
 from regio.mkdocs.files import ASSET_MAP, sjabloonwaarden, voeg_toe
-from regio.mkdocs.theme import THEMA_MAP, Herstel, met_navigatiecache
+from regio.mkdocs.theme import THEMA_MAP, Herstel, met_navigatiecache, uitgesteld
 from regio.site import Site
 from regio.uitvoer.colofon import Colofon, waarschuwing
 from regio.uitvoer.pages import BEWERK_URL
@@ -119,6 +119,7 @@ class RegioPlugin(BasePlugin[RegioConfig]):
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         met_navigatiecache(env, config.theme.dirs, self.config.navigatiecache)
         env.globals.update(sjabloonwaarden(files, self.config))  # for theme_overrides/
+        env.globals["regio_uitgesteld"] = uitgesteld  # main.html: the scripts with defer
         return env
 
     def on_page_markdown(self, markdown: str, *, page: Page, **_: object) -> str:

@@ -13,6 +13,11 @@
   the same for every page in one folder. Rendering it costs a third of Material's time per page.
   The second page of every folder renders it again to check that; a difference, a missing
   ``partials/nav.html`` or a ``base.html`` that no longer includes it stops the build.
+- :func:`uitgesteld` (called from our ``main.html``, block ``scripts``) gives Material's bundle and
+  our scripts ``defer``: they no longer hold up the first paint at the end of ``<body>``, and
+  still run in their order, after the page is parsed (Material's inline ``__config`` comes
+  before them, in block ``config``). A block without Material's bundle, or with an inline script
+  (which would then run before the scripts it may need), stops the build.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, TemplateNotFound
+from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
 # Holds partials/nav.html, which asks the cache and falls back on the theme's own partial, and
@@ -36,6 +42,9 @@ _CHECKBOX_AUTOCOMPLETE = re.compile(
     r'(<input class="md-toggle"[^>]*type="checkbox"[^>]*?) autocomplete="off"'
 )
 _TOC_LABEL = re.compile(r'<label class="md-nav__title" for="__toc">(.*?)</label>', re.S)
+_SCRIPT = re.compile(r"<script\b[^>]*>")
+_SCRIPT_SRC = re.compile(r'<script src="([^"]+)"((?: type="[^"]*")?)( defer)?( async)?>')
+_BUNDEL = re.compile(r'<script src="[^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js"')
 
 
 def _veranderd(wat: str, optie: str) -> PluginError:
@@ -54,6 +63,26 @@ def herstel(html: str, waar: str = "de pagina") -> str:
         if 'for="__toc"' in html:
             raise _veranderd(f'het label for="__toc" op {waar} ziet er anders uit', "herstel")
     return html
+
+
+def uitgesteld(blok: str) -> Markup:
+    """Material's block ``scripts`` with ``defer`` on every script tag (none is async)."""
+
+    def met_defer(tag: re.Match[str]) -> str:
+        if not (gevonden := _SCRIPT_SRC.fullmatch(tag.group(0))):
+            raise PluginError(
+                f"Material is veranderd: het blok scripts heeft {tag.group(0)}, dat niet "
+                "uitgesteld kan worden. Pas regio.mkdocs.theme.uitgesteld aan."
+            )
+        src, soort, _, async_ = gevonden.groups()
+        return f'<script src="{src}"{soort}{async_ or " defer"}>'
+
+    if not _BUNDEL.search(blok):
+        raise PluginError(
+            "Material is veranderd: het blok scripts laadt geen assets/javascripts/bundle.….min.js "
+            "meer. Pas regio.mkdocs.theme.uitgesteld en theme_overrides/main.html aan."
+        )
+    return Markup(_SCRIPT.sub(met_defer, blok))
 
 
 class Herstel:

@@ -35,9 +35,10 @@ from regio.gegevens.model import (
 )
 from regio.gegevens.registry import enkelvoud, kaartlagen, met_paginas
 from regio.site import Site
-from regio.uitvoer import handleiding
+from regio.uitvoer import beschrijving, handleiding
 from regio.uitvoer.colofon import ONBEKEND_ADRES, ONBEKENDE_UITGEVER, Colofon, mailto
 from regio.uitvoer.escape import md, titel, url, vrije_tekst
+from regio.uitvoer.kenmerken import met_scheidingen
 from regio.uitvoer.provinciekaart import provinciekaart
 from regio.uitvoer.urls import bronlink, relatief, url_van
 
@@ -208,6 +209,7 @@ def _environment() -> Environment:
     env.globals["ONBEKEND_ADRES"] = ONBEKEND_ADRES
     env.filters["md"] = md
     env.filters["vrije_tekst"] = vrije_tekst
+    env.filters["kenmerken"] = met_scheidingen  # label/value pairs that read as text too
     env.filters["url"] = url
     env.filters["titel"] = titel
     env.filters["datum"] = datum
@@ -493,7 +495,19 @@ def render(
     """The page at Markdown path ``pad`` from ``template``, in the one HTML-escaping environment
     (the generated pages and the open-data page alike)."""
     pagina = _Pagina(site, pad, opties or Opties())
-    return _ENV.get_template(template).render(site=site, p=pagina, **context)
+    markdown = _ENV.get_template(template).render(site=site, p=pagina, **context)
+    return met_beschrijving(markdown, beschrijving.pagina(pad, context, site))
+
+
+def met_beschrijving(markdown: str, tekst: str | None) -> str:
+    """``markdown`` with ``description:`` in its front matter (MkDocs' ``page.meta``), which the
+    theme prints as the page's meta description."""
+    if tekst is None:
+        return markdown
+    regel = f"description: {titel(tekst)}\n"
+    if markdown.startswith("---\n") and (einde := markdown.find("\n---\n", 3)) != -1:
+        return markdown[: einde + 1] + regel + markdown[einde + 1 :]
+    return f"---\n{regel}---\n\n{markdown}"
 
 
 def _kaartlagen(site: Site) -> list[dict[str, Any]]:
