@@ -93,7 +93,10 @@ bench: $(SITE_STAMP)
 # Lighthouse (mobile, simulated throttling) on the real site served by nginx with gzip; writes
 # bench/lighthouse.md and bench/lighthouse.json. Needs npm's lighthouse, chromium and nginx.
 # Quick run: make lighthouse LIGHTHOUSE_ARGS="--runs 1 --pages contact/"
-lighthouse: $(SITE_STAMP) $(NODE_STAMP)
+LIGHTHOUSE_STAMP := scripts/lighthouse/node_modules/.installed
+$(LIGHTHOUSE_STAMP): scripts/lighthouse/package.json scripts/lighthouse/package-lock.json
+	npm ci --prefix scripts/lighthouse --no-audit --no-fund --ignore-scripts && touch $@
+lighthouse: $(SITE_STAMP) $(LIGHTHOUSE_STAMP)
 	$(BIN)/python scripts/lighthouse.py $(LIGHTHOUSE_ARGS)
 
 schema: $(SITE_STAMP)

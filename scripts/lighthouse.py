@@ -5,7 +5,8 @@
 Without --site it builds the real site first (`mkdocs build --strict` into a temporary folder).
 It serves the site with Debian's nginx on 127.0.0.1 (a configuration in a temporary folder, no
 root needed): gzip on for HTML, CSS, JavaScript, JSON and SVG, `Cache-Control: max-age=600`.
-Then it runs Lighthouse from npm (node_modules, pinned in package-lock.json) with Debian's
+Then it runs Lighthouse from npm (scripts/lighthouse/, pinned in its own package-lock.json)
+with Debian's
 Chromium, mobile with simulated throttling (Lighthouse's defaults), N runs per page, each with a
 fresh browser profile, the map tiles of PDOK blocked (they are third-party and vary). It writes
 lighthouse.json (every run, the medians, the versions) and lighthouse.md (the median per
@@ -35,7 +36,8 @@ from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
-LIGHTHOUSE = REPO / "node_modules" / ".bin" / "lighthouse"
+# Its own npm folder (scripts/lighthouse/), so `make test` does not install its 200 packages.
+LIGHTHOUSE = REPO / "scripts" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
 CHROMIUM = "/usr/bin/chromium"
 NGINX = "/usr/sbin/nginx"
 MIME_TYPES = "/etc/nginx/mime.types"
