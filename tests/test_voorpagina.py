@@ -250,3 +250,17 @@ def test_publishing_without_publisher_warns_so_a_strict_build_stops(
         finally:
             lokaal.plugins.on_build_error(error=RuntimeError("test"))
     assert [r for r in caplog.records if r.levelno == logging.WARNING] == []
+
+
+def test_mkdocs_serve_is_no_publishing_although_it_sets_a_site_url(
+    project: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # `mkdocs serve` puts its own http://127.0.0.1:8000/ in site_url; a preview must not stop.
+    config = load_config(str(project / "mkdocs.yml"), site_url="http://127.0.0.1:8000/")
+    config.plugins.on_startup(command="serve", dirty=False)
+    with caplog.at_level(logging.WARNING, logger="mkdocs"):
+        try:
+            config.plugins.on_config(config)
+        finally:
+            config.plugins.on_build_error(error=RuntimeError("test"))
+    assert [r for r in caplog.records if r.levelno == logging.WARNING] == []

@@ -86,7 +86,9 @@ class RegioPlugin(BasePlugin[RegioConfig]):
         # gh-deploy reads site_dir after the build, and a dirty build updates in place.
         if self.opdracht not in ("gh-deploy", "dirty"):
             config.site_dir = str(self.uitvoer.begin(Path(config.site_dir)))
-        if config.site_url and (zonder := waarschuwing(Colofon(rc.uitgever, rc.contact_email))):
+        # Publishing means a build with site_url (serve sets its own local site_url).
+        publiceert = config.site_url and self.opdracht in ("build", "gh-deploy")
+        if publiceert and (zonder := waarschuwing(Colofon(rc.uitgever, rc.contact_email))):
             log.warning(zonder)  # counted, so a strict build stops: no publishing without it
         # After the site's own custom_dir, so its overrides (main.html …) still win over ours.
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEMA_MAP))

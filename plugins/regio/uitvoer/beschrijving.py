@@ -158,7 +158,8 @@ def entiteit(site: Site, e: Entiteit) -> str:
     for soort, functie in maak.items():
         if isinstance(e, soort):
             return kort(functie(site, e))
-    raise TypeError(f"geen beschrijving voor {type(e).__name__}")
+    # A kind without its own sentence (a new kind needs none to get its pages).
+    return kort(f"{e.naam}: wat deze site erover weet uit openbare bronnen, met die bronnen erbij.")
 
 
 def gemeente(dekking: Gemeentedekking) -> str:
