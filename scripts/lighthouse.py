@@ -248,6 +248,9 @@ def main(argv: list[str] | None = None) -> int:
         if site is None:
             site = werkmap / "site"
             _bouw(site)
+            # nginx's workers run as another user (nobody) when started as root: they must be
+            # able to read the temporary folder (0700 from tempfile) and the site in it.
+            werkmap.chmod(0o755)
         runs: dict[str, list[dict[str, float | None]]] = {}
         with nginx(site, werkmap) as adres:
             for pagina in paginas:
