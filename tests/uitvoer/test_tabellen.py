@@ -11,7 +11,8 @@ import pytest
 
 from regio.gegevens.validate import valideer
 from regio.site import Site
-from regio.uitvoer.pages import MIN_RIJEN_FILTER, keuzes, render, render_pages, zoektekst
+from regio.uitvoer.pages import render, render_pages
+from regio.uitvoer.tabellen import MIN_RIJEN_FILTER, keuzes, zoektekst
 from tests.conftest import vervang
 
 
