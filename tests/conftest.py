@@ -6,7 +6,7 @@ import os
 import shutil
 import threading
 from collections.abc import Iterator
-from functools import partial
+from functools import cache, partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import NoReturn
@@ -15,9 +15,18 @@ import pytest
 from playwright.sync_api import Browser, sync_playwright
 
 from regio.gegevens.validate import Resultaat, valideer
+from regio.site import Site
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REPO = Path(__file__).parent.parent
+
+
+@cache
+def echte_site() -> Site:
+    """The real data as a Site, validated once per test process; tests only read it."""
+    resultaat = valideer(REPO / "data")
+    assert resultaat.geldig and resultaat.gegevens is not None
+    return Site(resultaat.gegevens, resultaat.geografie)
 
 
 @pytest.fixture

@@ -18,22 +18,15 @@ from regio.uitvoer.pages import (
     maand,
     render_pages,
 )
-from tests.conftest import FIXTURES, REPO, regel, vervang
+from tests.conftest import FIXTURES, REPO, echte_site, regel, vervang
 
 REPO_URL = "https://example.org/regio"
 
 
 @cache
-def _echte_site() -> Site:
-    resultaat = valideer(REPO / "data")
-    assert resultaat.geldig and resultaat.gegevens is not None
-    return Site(resultaat.gegevens, resultaat.geografie)
-
-
-@cache
 def _echte_pages() -> dict[str, str]:
     opties = Opties(bewerk_url=bewerk_url_maker(BEWERK_URL, REPO_URL, "data"))
-    return render_pages(_echte_site(), opties)
+    return render_pages(echte_site(), opties)
 
 
 def _pages(data_dir: Path = FIXTURES / "geldig") -> dict[str, str]:
@@ -71,7 +64,7 @@ def test_a_capital_is_general_knowledge() -> None:
 
 
 def test_every_derived_field_of_the_real_data_is_marked_on_its_page() -> None:
-    site, pages = _echte_site(), _echte_pages()
+    site, pages = echte_site(), _echte_pages()
     for entiteit, _ in site.gegevens.alle():
         doel = site.pagina(entiteit)
         if entiteit.afgeleid and doel is not None:
@@ -168,7 +161,7 @@ def test_contact_page_sends_vo_and_mbo_to_voion_and_som_without_inventing_people
     assert "\n## Voortgezet onderwijs en mbo\n" in pages["contact.md"]
     assert "\n## Vo en mbo\n" in pages["provincies/utrecht.md"]
     # The sector organisations named are Voion and SOM, each for its one sector.
-    site = _echte_site()
+    site = echte_site()
     assert [o.id for o in site.ondersteuning_voor("vo")] == ["voion"]
     assert [o.id for o in site.ondersteuning_voor("mbo")] == ["som"]
 
@@ -183,7 +176,7 @@ def test_without_vo_or_mbo_organisations_the_page_still_says_so() -> None:
 
 
 def test_wat_ontbreekt_lists_per_province_with_the_yaml_line() -> None:
-    site, pagina = _echte_site(), _echte_pages()[WAT_ONTBREEKT_PAGINA]
+    site, pagina = echte_site(), _echte_pages()[WAT_ONTBREEKT_PAGINA]
     assert pagina.startswith("---\ntitle: Wat ontbreekt\ndescription: ")
     assert "\n---\n\n# Wat ontbreekt\n" in pagina
     koppen = [r[3:].replace("\\-", "-") for r in pagina.splitlines() if r.startswith("## ")]
@@ -206,7 +199,7 @@ def test_wat_ontbreekt_lists_per_province_with_the_yaml_line() -> None:
 
 
 def test_wat_ontbreekt_names_each_kind_of_gap_on_the_real_data() -> None:
-    site, pagina = _echte_site(), _echte_pages()[WAT_ONTBREEKT_PAGINA]
+    site, pagina = echte_site(), _echte_pages()[WAT_ONTBREEKT_PAGINA]
     for tekst in (
         "geen provincie",
         "geen plaats",

@@ -9,11 +9,9 @@ from collections import Counter
 from functools import cache
 
 from regio.dekking import Dekking
-from regio.gegevens.validate import valideer
-from regio.site import Site
 from regio.uitvoer.pages import render_pages
 from regio.uitvoer.zoekindex import site_index
-from tests.conftest import REPO
+from tests.conftest import echte_site
 
 # facts.md §5c: gemeenten per province in 2025.
 PER_PROVINCIE = {
@@ -33,15 +31,8 @@ PER_PROVINCIE = {
 
 
 @cache
-def _site() -> Site:
-    resultaat = valideer(REPO / "data")
-    assert resultaat.geldig and resultaat.gegevens is not None
-    return Site(resultaat.gegevens, resultaat.geografie)
-
-
-@cache
 def _pages() -> dict[str, str]:
-    return render_pages(_site())
+    return render_pages(echte_site())
 
 
 def _sectie(pagina: str, kop: str) -> str:
@@ -106,7 +97,7 @@ def test_a_sector_without_data_says_so_and_how_to_add_it() -> None:
 
 
 def test_the_coverage_page_counts_from_the_data() -> None:
-    site = _site()
+    site = echte_site()
     assert site.geografie is not None and site.geografie.gemeenten is not None
     dekking = Dekking(site, site.geografie.gemeenten)
     rijen = {r.provincie.naam: r for r in dekking.provincies()}
@@ -121,7 +112,7 @@ def test_the_coverage_page_counts_from_the_data() -> None:
 
 
 def test_the_lookup_index_sends_ulvenhout_to_breda() -> None:
-    site = _site()
+    site = echte_site()
     assert site.geografie is not None and site.geografie.gemeenten is not None
     index = json.loads(site_index(site.geografie.gemeenten, site.geografie.plaatsen))
     gemeenten = index["gemeenten"]
@@ -140,7 +131,7 @@ def test_a_gemeente_url_drops_the_cbs_qualifier_unless_the_name_is_shared() -> N
 def test_the_open_geojson_has_areas_made_of_gemeenten() -> None:
     from regio.uitvoer.export import geojson
 
-    kaart = geojson(_site())
+    kaart = geojson(echte_site())
     [zeeland] = [f for f in kaart["features"] if f["properties"]["id"] == "rap-zeeland-vo"]
     assert zeeland["geometry"]["type"] == "MultiPolygon"
     assert len(zeeland["properties"]["gemeenten"]) == 13

@@ -3,27 +3,17 @@
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from regio.gegevens.grenzen import Grens
-from regio.gegevens.validate import valideer
-from regio.site import Site
 from regio.uitvoer.pages import Opties, _Pagina
 from regio.uitvoer.provinciekaart import provinciekaart
-from tests.conftest import REPO
+from tests.conftest import echte_site
 
 VIERKANT = (((4.0, 52.0), (5.0, 52.0), (5.0, 53.0), (4.0, 53.0), (4.0, 52.0)),)
 
 
-@cache
-def _site() -> Site:
-    resultaat = valideer(REPO / "data")
-    assert resultaat.geldig and resultaat.gegevens is not None
-    return Site(resultaat.gegevens, resultaat.geografie)
-
-
 def test_every_province_is_a_named_link_to_its_page() -> None:
-    svg = _Pagina(_site(), "index.md", Opties()).provinciekaart()
+    svg = _Pagina(echte_site(), "index.md", Opties()).provinciekaart()
     links = re.findall(
         r'<a class="regio-provinciekaart-link" href="([^"]+)">.*?<title>(.+?)</title>', svg
     )
@@ -35,7 +25,7 @@ def test_every_province_is_a_named_link_to_its_page() -> None:
 
 
 def test_links_are_relative_to_the_page_they_are_on() -> None:
-    svg = _Pagina(_site(), "kaart/index.md", Opties()).provinciekaart()
+    svg = _Pagina(echte_site(), "kaart/index.md", Opties()).provinciekaart()
     assert 'href="../provincies/zeeland/"' in svg
 
 
