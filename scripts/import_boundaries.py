@@ -27,13 +27,12 @@ from pathlib import Path
 from typing import Any
 
 from regio.gegevens.gemeenten import OBJECT, Gemeenten, gemeenten_uit_topologie
-from regio.gegevens.grenzen import Polygoon
+from regio.gegevens.grenzen import Polygoon, in_polygonen
 from regio.gegevens.topologie import (
     Boog,
     Transformatie,
     binnenpunt,
     bogen_uit_delta,
-    in_polygonen,
     ring_punten,
 )
 

@@ -25,7 +25,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from regio.gegevens.grenzen import JSON_HINTS, MAX_BYTES, Polygoon
+from regio.gegevens.grenzen import JSON_HINTS, MAX_BYTES, Polygoon, in_polygonen
 from regio.gegevens.model import PROVINCIE_CODE_PATTERN
 from regio.gegevens.parse import slug
 from regio.gegevens.problems import Positie, Probleem, fout
@@ -36,7 +36,6 @@ from regio.gegevens.topologie import (
     bogen_uit_delta,
     boog_van,
     delta_van,
-    in_polygonen,
     maak_polygonen,
     naar_graden,
     orienteer,

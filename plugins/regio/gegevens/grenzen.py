@@ -46,11 +46,7 @@ class Grens:
         min_lon, min_lat, max_lon, max_lat = self.kader
         if not (min_lon <= lon <= max_lon and min_lat <= lat <= max_lat):
             return False
-        return any(
-            _in_ring(polygoon[0], lon, lat)
-            and not any(_in_ring(gat, lon, lat) for gat in polygoon[1:])
-            for polygoon in self.polygonen
-        )
+        return in_polygonen(self.polygonen, lon, lat)
 
     def afstand_km(self, lon: float, lat: float) -> float:
         """Approximate distance in km from the point to the boundary line (0 on the line).
@@ -82,12 +78,20 @@ class Grens:
                 yield from pairwise(ring)
 
 
-def _in_ring(ring: Ring, lon: float, lat: float) -> bool:
+def in_ring(ring: Ring, lon: float, lat: float) -> bool:
     binnen = False
     for (x1, y1), (x2, y2) in pairwise(ring):
         if (y1 > lat) != (y2 > lat) and lon < x1 + (lat - y1) * (x2 - x1) / (y2 - y1):
             binnen = not binnen
     return binnen
+
+
+def in_polygonen(polygonen: Iterable[Polygoon], lon: float, lat: float) -> bool:
+    """Whether the point lies in one of the polygons (and not in one of its holes)."""
+    return any(
+        in_ring(polygoon[0], lon, lat) and not any(in_ring(g, lon, lat) for g in polygoon[1:])
+        for polygoon in polygonen
+    )
 
 
 # -- loading ------------------------------------------------------------------------------------

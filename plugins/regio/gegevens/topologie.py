@@ -8,11 +8,11 @@ winding, point in polygon and a point guaranteed inside a polygon.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import accumulate, pairwise
 
-from regio.gegevens.grenzen import Polygoon, Punt, Ring
+from regio.gegevens.grenzen import Polygoon, Punt, Ring, in_polygonen, in_ring
 
 DECIMALEN = 5  # about 1 m; the source is quantized to about 100 m
 
@@ -119,7 +119,7 @@ def maak_polygonen(
     for gat in gaten:
         ring = orienteer(naar_graden(gat, transformatie), linksom=False)
         lon, lat = binnenpunt((ring,))
-        om = [i for i, b in enumerate(buitenringen) if _in_ring(b, lon, lat)]
+        om = [i for i, b in enumerate(buitenringen) if in_ring(b, lon, lat)]
         if om:
             groepen[min(om, key=lambda i: abs(ring_oppervlak(buitenringen[i])))].append(ring)
     return tuple(tuple(groep) for groep in groepen)
@@ -132,22 +132,6 @@ def naar_graden(ring: Sequence[QPunt], transformatie: Transformatie) -> Ring:
 def orienteer(ring: Ring, *, linksom: bool) -> Ring:
     """The ring counter-clockwise (``linksom``) or clockwise."""
     return ring if (ring_oppervlak(ring) > 0) == linksom else ring[::-1]
-
-
-def _in_ring(ring: Ring, lon: float, lat: float) -> bool:
-    binnen = False
-    for (x1, y1), (x2, y2) in pairwise(ring):
-        if (y1 > lat) != (y2 > lat) and lon < x1 + (lat - y1) * (x2 - x1) / (y2 - y1):
-            binnen = not binnen
-    return binnen
-
-
-def in_polygonen(polygonen: Iterable[Polygoon], lon: float, lat: float) -> bool:
-    """Whether the point lies in one of the polygons (and not in one of its holes)."""
-    return any(
-        _in_ring(polygoon[0], lon, lat) and not any(_in_ring(g, lon, lat) for g in polygoon[1:])
-        for polygoon in polygonen
-    )
 
 
 def binnenpunt(polygoon: Polygoon, lijnen: int = 15) -> Punt:
