@@ -83,7 +83,6 @@ class Dekking:
         self.site = site
         self.gemeenten = gemeenten
         self._geografie = site.geografie
-        self._per_code = {p.code: p for p in site.provincies()}
         self._dekt: dict[str, list[Gebied]] = {}
         for gebied in site.gebieden():
             for code in self._geografie.gemeenten_van.get(gebied.id, ()):
@@ -98,7 +97,7 @@ class Dekking:
     # -- per gemeente ---------------------------------------------------------------------------
 
     def provincie_van(self, gemeente: Gemeente) -> Provincie | None:
-        return self._per_code.get(gemeente.provincie)
+        return self.site.provincie_van_gemeente(gemeente)
 
     def per_provincie(self) -> list[tuple[Provincie, tuple[Gemeente, ...]]]:
         return [(p, self.gemeenten.in_provincie(p.code)) for p in self.site.provincies()]

@@ -78,6 +78,8 @@ class Site:
         for entiteit, collectie in gegevens.alle():
             self._collectie[entiteit.id] = collectie
             self._per_id[entiteit.id] = entiteit
+        # ISO code ('NL-UT') -> province: how a gemeente names its province.
+        self._provincie_per_code = {p.code: p for p in gegevens.provincies}
         self._in_provincie: dict[str, list[Gebied]] = defaultdict(list)
         self._rollen: dict[str, list[Rol]] = defaultdict(list)
         self._projecten: dict[str, list[Project]] = defaultdict(list)
@@ -218,13 +220,16 @@ class Site:
         ids = list(gebied.provincies)
         if self.geografie is None or self.geografie.gemeenten is None:
             return ids
-        per_code = {p.code: p.id for p in self.gegevens.provincies}
         for code in self.geografie.gemeenten_van.get(gebied.id, ()):
             gemeente = self.geografie.gemeenten.met_code(code)
-            provincie = per_code.get(gemeente.provincie) if gemeente else None
-            if provincie is not None and provincie not in ids:
-                ids.append(provincie)
+            provincie = self.provincie_van_gemeente(gemeente) if gemeente else None
+            if provincie is not None and provincie.id not in ids:
+                ids.append(provincie.id)
         return ids
+
+    def provincie_van_gemeente(self, gemeente: Gemeente) -> Provincie | None:
+        """The province the gemeente lies in (None when our data lacks that province)."""
+        return self._provincie_per_code.get(gemeente.provincie)
 
     def gemeenten_van(self, gebied: Gebied) -> list[Gemeente]:
         """The gemeenten an entity lists, as known gemeenten, sorted by name."""

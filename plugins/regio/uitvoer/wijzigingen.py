@@ -109,13 +109,12 @@ class Wijzigingen:
         gemeenten (as in Site.provincies_van, but for the entry as it was then)."""
         ids = list(w.provincies)
         gemeenten = self.site.geografie.gemeenten if self.site.geografie else None
-        if gemeenten is not None and w.gemeenten:
-            per_code = {p.code: p.id for p in self.site.gegevens.provincies}
+        if gemeenten is not None:
             for naam in w.gemeenten:
                 gemeente = gemeenten.zoek_naam(naam)
-                provincie = per_code.get(gemeente.provincie) if gemeente else None
-                if provincie is not None and provincie not in ids:
-                    ids.append(provincie)
+                provincie = self.site.provincie_van_gemeente(gemeente) if gemeente else None
+                if provincie is not None and provincie.id not in ids:
+                    ids.append(provincie.id)
         return tuple(ids)
 
     def weken(self) -> list[Week]:
