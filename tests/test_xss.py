@@ -621,10 +621,7 @@ def _te_bezoeken(vijandig: VijandigeSite) -> list[Path]:
     gezien: set[frozenset[str]] = set()
     result = []
     for pagina in vijandig.paginas:
-        if (
-            pagina.parent.parent.name == "gemeenten"
-            and pagina.parent.parent.parent == vijandig.site
-        ):
+        if pagina.parent.parent == vijandig.site / "gemeenten":
             markers = frozenset(re.findall(r"xss-u?\d+", pagina.read_text(encoding="utf-8")))
             if markers in gezien:
                 continue
