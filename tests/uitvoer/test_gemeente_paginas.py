@@ -7,6 +7,7 @@ import json
 import re
 from collections import Counter
 from functools import cache
+from pathlib import Path
 
 from regio.dekking import Dekking
 from regio.uitvoer.pages import render_pages
@@ -136,3 +137,29 @@ def test_the_open_geojson_has_areas_made_of_gemeenten() -> None:
     assert zeeland["geometry"]["type"] == "MultiPolygon"
     assert len(zeeland["properties"]["gemeenten"]) == 13
     assert "Middelburg (Z.)" in zeeland["properties"]["gemeenten"]
+
+
+def test_search_finds_a_gemeente_by_name_but_does_not_index_its_sections(
+    echte_site_map: Path,
+) -> None:
+    """Every page loads Material's search index: the gemeente pages' sections, which repeat what
+    the province and region pages say, stay out of it (they were 0.8 of its 1.3 MB)."""
+    index = echte_site_map / "search/search_index.json"
+    documenten = json.loads(index.read_text(encoding="utf-8"))["docs"]
+    gemeenten = [d for d in documenten if d["location"].startswith("gemeenten/")]
+    breda = [d for d in gemeenten if d["location"].startswith("gemeenten/breda/")]
+    assert breda == [
+        {
+            "location": "gemeenten/breda/",
+            "title": "Gemeente Breda",
+            "text": "<p>Gemeente in de provincie Noord-Brabant. Hieronder staat per sector wat "
+            "in onze gegevens deze gemeente omvat, en bij wie u terechtkunt.</p>",
+        }
+    ]
+    # One entry per gemeente page and the list of gemeenten (with its province sections).
+    assert len([d for d in gemeenten if d["location"].count("/") == 2]) == 342
+    assert not [d for d in gemeenten if "#" in d["location"] and d["location"].count("/") == 2]
+    assert index.stat().st_size < 500_000
+    # On the page itself nothing is hidden: the sections are there, only marked.
+    pagina = (echte_site_map / "gemeenten/breda/index.html").read_text(encoding="utf-8")
+    assert '<h2 data-search-exclude id="regiocoordinator">Regiocoördinator' in pagina

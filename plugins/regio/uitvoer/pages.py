@@ -299,7 +299,9 @@ class _Pagina:
     def gemeente_omtrek(self, gemeente: Gemeente) -> Markup:
         """The gemeente's outline (our own escaped SVG)."""
         grens = Grens(gemeente.code, gemeente.naam, gemeente.polygonen)
-        return Markup('<p class="regio-gemeente-omtrek">{}</p>').format(Markup(svg_omtrek(grens)))
+        return Markup('<p class="regio-gemeente-omtrek" data-search-exclude>{}</p>').format(
+            Markup(svg_omtrek(grens))
+        )
 
     def voet(self, entiteit: Entiteit) -> Markup:
         """Sources, last checked and the 'Wijziging voorstellen' link of an entity page."""
