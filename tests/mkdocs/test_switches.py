@@ -11,6 +11,8 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from regio.mkdocs import bytecode
+from regio.mkdocs.bytecode import Sjablooncode
 from regio.mkdocs.cache import Paginacache
 from regio.mkdocs.theme import Navigatiecache, herstel
 from tests.conftest import vervang
@@ -32,16 +34,28 @@ def _reproduceerbaar(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # sitemap.xml.gz holds a time
 
 
-@pytest.mark.parametrize("optie", ["htmlblokken", "navigatiecache"])
+@pytest.mark.parametrize("optie", ["htmlblokken", "navigatiecache", "sjablooncache"])
 def test_a_speed_up_switched_off_changes_no_byte(
     project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, optie: str
 ) -> None:
     gebruikt: list[Navigatiecache] = []
     monkeypatch.setattr(Navigatiecache, "__init__", _onthoud(gebruikt))
+    # A cache of its own: the first build compiles every template, the next ones reuse them.
+    sjablonen = Sjablooncode()
+    monkeypatch.setattr(bytecode, "PROCES", sjablonen)
+    if optie == "sjablooncache":
+        _bouw(project, tmp_path / "eerst")
+        gebruikt.clear()
+    eerst = sjablonen.gecompileerd
     aan = _bouw(project, tmp_path / "aan", **{optie: True})
+    geladen, gecompileerd = sjablonen.geladen, sjablonen.gecompileerd - eerst
     uit = _bouw(project, tmp_path / "uit", **{optie: False})
     assert len(aan) > 50
     assert aan == uit
+    if optie == "sjablooncache":  # the second build reused what the first compiled
+        assert eerst > 10 and geladen > 10 * gecompileerd
+        # switched off, it compiled its templates itself
+        assert (sjablonen.geladen, sjablonen.gecompileerd - eerst) == (geladen, gecompileerd)
     if optie == "navigatiecache":  # and it did its work: one navigation per folder
         met, zonder = gebruikt
         assert 0 < met.gemist < len([p for p in aan if p.endswith("index.html")]) / 2

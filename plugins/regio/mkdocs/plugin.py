@@ -8,7 +8,8 @@
 
 The other events call speed-ups and repairs, each in its own module, switchable by an option and
 stopping the build when Material no longer fits it: ``htmlblokken`` (regio.mkdocs.blocks),
-``navigatiecache`` and ``herstel`` (regio.mkdocs.theme), ``paginacache`` (regio.mkdocs.cache).
+``navigatiecache`` and ``herstel`` (regio.mkdocs.theme), ``paginacache`` (regio.mkdocs.cache),
+``sjablooncache`` (regio.mkdocs.bytecode).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from regio.gegevens.problems import als_tekst, samenvatting
 from regio.gegevens.validate import valideer
 from regio.mkdocs.atomic import AtomischeMap
 from regio.mkdocs.blocks import Htmlblokken
+from regio.mkdocs.bytecode import met_sjablooncode
 from regio.mkdocs.cache import Paginacache
 from regio.mkdocs.files import ASSET_MAP, sjabloonwaarden, voeg_toe
 from regio.mkdocs.theme import THEMA_MAP, Herstel, met_navigatiecache, uitgesteld
@@ -57,6 +59,7 @@ class RegioConfig(base.Config):
     navigatiecache = c.Type(bool, default=True)
     paginacache = c.Type(bool, default=True)
     herstel = c.Type(bool, default=True)
+    sjablooncache = c.Type(bool, default=True)
 
 
 class RegioPlugin(BasePlugin[RegioConfig]):
@@ -120,6 +123,7 @@ class RegioPlugin(BasePlugin[RegioConfig]):
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         met_navigatiecache(env, config.theme.dirs, self.config.navigatiecache)
+        met_sjablooncode(env, self.config.sjablooncache)
         env.globals.update(sjabloonwaarden(files, self.config))  # for theme_overrides/
         env.globals["regio_uitgesteld"] = uitgesteld  # main.html: the scripts with defer
         return env
