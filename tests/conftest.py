@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import threading
@@ -90,13 +91,24 @@ def echte_site_map(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real site with the real data, built once per test run into a temporary folder.
 
     Shared by the checks that only read it (HTML validity, accessibility, links); tests that
-    change the project build their own copy.
+    change the project build their own copy. With pytest-xdist the workers share one build: the
+    first to ask builds it under a lock, the others wait and read it.
     """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    site = tmp_path_factory.mktemp("echte-site-gedeeld") / "site"
-    build(load_config(str(REPO / "mkdocs.yml"), site_dir=str(site)))
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        gedeeld = tmp_path_factory.getbasetemp().parent  # one folder per run, above the workers'
+    else:
+        gedeeld = tmp_path_factory.mktemp("echte-site-gedeeld")
+    site, klaar = gedeeld / "echte-site" / "site", gedeeld / "echte-site" / "klaar"
+    site.parent.mkdir(exist_ok=True)
+    with open(gedeeld / "echte-site.lock", "w") as slot:
+        fcntl.flock(slot, fcntl.LOCK_EX)
+        if not klaar.exists():
+            shutil.rmtree(site, ignore_errors=True)  # what a worker that failed left behind
+            build(load_config(str(REPO / "mkdocs.yml"), site_dir=str(site)))
+            klaar.touch()
     return site
 
 

