@@ -10,6 +10,8 @@ TEST_STAMP := $(VENV)/.installed-test
 # --no-compile: Python writes the bytecode of the modules that actually run on first import;
 # compiling every module of every package ahead (numpy's tests, pip itself …) adds ~50 MB.
 PIP_INSTALL := $(BIN)/python -m pip install --quiet --disable-pip-version-check --no-compile
+# pip from Python's own bundled copy (ensurepip: no download), when the .venv has none.
+ENSURE_PIP := $(BIN)/python -m pip --version >/dev/null 2>&1 || $(BIN)/python -m ensurepip --default-pip >/dev/null
 # The third-party checks in the tests (Nu Html Checker, axe-core) come from npm, pinned in
 # package-lock.json. `make site` does not need them.
 NODE_STAMP := node_modules/.installed
@@ -24,17 +26,22 @@ ZENSICAL_STAMP := $(ZENSICAL_VENV)/.installed
 $(SITE_STAMP): requirements-site.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 of nieuwer is nodig")'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@$(ENSURE_PIP)
 	@# A .venv from before phonenumberslite has phonenumbers, which installs the same files.
 	@$(BIN)/python -m pip uninstall --quiet --yes phonenumbers >/dev/null 2>&1 || true
 	$(PIP_INSTALL) -r requirements-site.lock
 	$(PIP_INSTALL) --no-deps --no-build-isolation -e .
 	@$(BIN)/python -c 'import importlib.metadata as m; assert [e for e in m.entry_points(group="mkdocs.plugins") if e.name == "regio"]'
-	@$(BIN)/pip check >/dev/null
+	@$(BIN)/python -m pip check >/dev/null
+	@# Building the site needs no installer: pip and setuptools (the editable install is done)
+	@# are 21 MB of this .venv. The next install brings pip back (ENSURE_PIP).
+	@$(BIN)/python -m pip uninstall --quiet --yes pip setuptools
 	@touch $(SITE_STAMP)
 
 $(TEST_STAMP): $(SITE_STAMP) requirements-test.lock
+	@$(ENSURE_PIP)
 	$(PIP_INSTALL) -r requirements-test.lock
-	@$(BIN)/pip check >/dev/null
+	@$(BIN)/python -m pip check >/dev/null
 	@touch $(TEST_STAMP)
 
 $(ZENSICAL_STAMP): requirements-zensical.lock
