@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Any, Literal
 
 import pytest
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, Route
 
-from tests.conftest import NODE_MODULES, ontbreekt, serveer
+from tests.conftest import NODE_MODULES, Tabbladen, ontbreekt, serveer
 from tests.test_browser import DESKTOP, LEGE_TEGEL, PDOK_HOST
 
 AXE = NODE_MODULES / "axe-core" / "axe.min.js"
@@ -34,30 +34,30 @@ def chromium(browser: Browser) -> Browser:
     return browser
 
 
-def _axe(browser: Browser, url: str, schema: Literal["light", "dark"]) -> list[dict[str, Any]]:
+def _axe(tabbladen: Tabbladen, url: str, schema: Literal["light", "dark"]) -> list[dict[str, Any]]:
     """axe-core's violations on the page at ``url``, at desktop width in a colour scheme."""
-    context = browser.new_context(viewport=DESKTOP, locale="nl-NL", color_scheme=schema)
-    context.route(
-        f"https://{PDOK_HOST}/**",
-        lambda route: route.fulfill(body=LEGE_TEGEL, content_type="image/png"),
-    )
-    try:
-        page = context.new_page()
-        page.goto(url)  # waits for "load": our scripts and Material's have run
-        if page.locator("body[data-md-color-scheme]").count():  # a Material page
-            kleurenschema = page.evaluate("document.body.dataset.mdColorScheme")
-            assert kleurenschema == {"light": "default", "dark": "slate"}[schema]
-        page.add_script_tag(path=str(AXE))
-        # Frames (the map page's iframe) are checked on their own, as kaart/kaart.html. Only the
-        # violations cross over, as a JSON string.
-        violations: str = page.evaluate(
-            """async () => {
-                const r = await axe.run(document, {resultTypes: ["violations"], iframes: false});
-                return JSON.stringify(r.violations);
-            }"""
-        )
-    finally:
-        context.close()
+
+    def tegel(route: Route) -> None:
+        route.fulfill(body=LEGE_TEGEL, content_type="image/png")
+
+    with tabbladen.pagina(viewport=DESKTOP, color_scheme=schema) as page:
+        page.route(f"https://{PDOK_HOST}/**", tegel)
+        try:
+            page.goto(url)  # waits for "load": our scripts and Material's have run
+            if page.locator("body[data-md-color-scheme]").count():  # a Material page
+                kleurenschema = page.evaluate("document.body.dataset.mdColorScheme")
+                assert kleurenschema == {"light": "default", "dark": "slate"}[schema]
+            page.add_script_tag(path=str(AXE))
+            # Frames (the map page's iframe) are checked on their own, as kaart/kaart.html. Only
+            # the violations cross over, as a JSON string.
+            violations: str = page.evaluate(
+                """async () => {
+                    const r = await axe.run(document, {resultTypes: ["violations"], iframes: false});
+                    return JSON.stringify(r.violations);
+                }"""
+            )
+        finally:
+            page.unroute(f"https://{PDOK_HOST}/**", tegel)
     return list(json.loads(violations))
 
 
@@ -81,9 +81,13 @@ PAGINAS = ["", "provincies/utrecht/", "contact/", "kaart/"]
     + [("kaart/kaart.html", "light")],
 )
 def test_no_serious_or_critical_axe_violations(
-    chromium: Browser, site_url: str, pad: str, schema: Literal["light", "dark"]
+    chromium: Browser,
+    tabbladen: Tabbladen,
+    site_url: str,
+    pad: str,
+    schema: Literal["light", "dark"],
 ) -> None:
-    overtredingen = _axe(chromium, site_url + pad, schema)
+    overtredingen = _axe(tabbladen, site_url + pad, schema)
     ernstig = [o for o in overtredingen if o["impact"] in ERNSTIG]
     assert not ernstig, f"axe-core op /{pad} ({schema}):\n" + "".join(
         _beschrijf(o) for o in ernstig

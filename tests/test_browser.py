@@ -19,7 +19,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from playwright.sync_api import Browser, Page, ViewportSize, expect
 
-from tests.conftest import FIXTURES, serveer
+from tests.conftest import FIXTURES, Tabbladen, serveer
 
 DESKTOP: ViewportSize = {"width": 1280, "height": 900}
 TELEFOON: ViewportSize = {"width": 390, "height": 844}
@@ -46,26 +46,22 @@ def echte_site(echte_site_map: Path) -> Iterator[str]:
 
 
 @contextmanager
-def _open(browser: Browser, url: str, viewport: ViewportSize = DESKTOP) -> Iterator[Page]:
-    """A fresh Dutch browser context with one page at ``url``."""
-    context = browser.new_context(viewport=viewport, locale="nl-NL")
-    try:
-        page = context.new_page()
+def _open(tabbladen: Tabbladen, url: str, viewport: ViewportSize = DESKTOP) -> Iterator[Page]:
+    """A Dutch page (reused) at ``url``."""
+    with tabbladen.pagina(viewport=viewport) as page:
         page.goto(url)
         yield page
-    finally:
-        context.close()
 
 
 @pytest.fixture
-def contact(browser: Browser, echte_site: str) -> Iterator[Page]:
-    with _open(browser, echte_site + "contact/") as page:
+def contact(tabbladen: Tabbladen, echte_site: str) -> Iterator[Page]:
+    with _open(tabbladen, echte_site + "contact/") as page:
         yield page
 
 
 @pytest.fixture
-def partnerschappen(browser: Browser, echte_site: str) -> Iterator[Page]:
-    with _open(browser, echte_site + "partnerschappen/") as page:
+def partnerschappen(tabbladen: Tabbladen, echte_site: str) -> Iterator[Page]:
+    with _open(tabbladen, echte_site + "partnerschappen/") as page:
         yield page
 
 
@@ -136,9 +132,9 @@ def test_clicking_a_header_sorts_ascending_then_descending(partnerschappen: Page
 
 
 def test_province_page_shows_the_coordinators_contact_links(
-    browser: Browser, fixture_site: str
+    tabbladen: Tabbladen, fixture_site: str
 ) -> None:
-    with _open(browser, fixture_site + "provincies/utrecht/") as page:
+    with _open(tabbladen, fixture_site + "provincies/utrecht/") as page:
         expect(page.locator("html")).to_have_attribute("lang", "nl")
         expect(page.locator('a[href="mailto:anna@example.org"]')).to_be_visible()
         expect(page.locator('a[href="tel:+31612345678"]')).to_be_visible()
@@ -188,11 +184,11 @@ def test_no_console_errors_no_cookies_and_no_third_party_requests(
     ("naam", "pad"), [("home", ""), ("utrecht", "provincies/utrecht/"), ("contact", "contact/")]
 )
 def test_page_fits_the_screen_and_has_navigation(
-    browser: Browser, echte_site: str, screenshot_dir: Path, naam: str, pad: str, breedte: str
+    tabbladen: Tabbladen, echte_site: str, screenshot_dir: Path, naam: str, pad: str, breedte: str
 ) -> None:
     """Also saves a screenshot; set REGIO_SCREENSHOTS to keep them in a known folder."""
     bestand = screenshot_dir / f"{naam}-{breedte}.png"
-    with _open(browser, echte_site + pad, BREEDTES[breedte]) as page:
+    with _open(tabbladen, echte_site + pad, BREEDTES[breedte]) as page:
         page.screenshot(path=str(bestand), full_page=True)
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
         lade = page.locator('label.md-header__button[for="__drawer"]')
@@ -212,8 +208,8 @@ def test_page_fits_the_screen_and_has_navigation(
     assert bestand.stat().st_size > 10_000
 
 
-def test_contact_table_fits_on_a_phone(browser: Browser, echte_site: str) -> None:
-    with _open(browser, echte_site + "contact/", TELEFOON) as page:
+def test_contact_table_fits_on_a_phone(tabbladen: Tabbladen, echte_site: str) -> None:
+    with _open(tabbladen, echte_site + "contact/", TELEFOON) as page:
         tabel = page.locator(".regio-tabel table").bounding_box()
         assert tabel is not None
         assert tabel["x"] + tabel["width"] <= TELEFOON["width"]

@@ -19,9 +19,18 @@ from typing import Any, Literal
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Frame, Page, Route, ViewportSize, expect
+from playwright.sync_api import (
+    ConsoleMessage,
+    Error,
+    Frame,
+    Page,
+    Request,
+    Route,
+    ViewportSize,
+    expect,
+)
 
-from tests.conftest import NODE_MODULES, ontbreekt, serveer
+from tests.conftest import NODE_MODULES, Tabbladen, ontbreekt, serveer
 from tests.test_browser import DESKTOP, LEGE_TEGEL, PDOK_HOST, TELEFOON
 
 AXE = NODE_MODULES / "axe-core" / "axe.min.js"
@@ -54,39 +63,50 @@ class Bezoek:
 
 @contextmanager
 def _bezoek(
-    browser: Browser, url: str, viewport: ViewportSize = DESKTOP, **opties: Any
+    tabbladen: Tabbladen, url: str, viewport: ViewportSize = DESKTOP, **opties: Any
 ) -> Iterator[Bezoek]:
-    """``url`` in a fresh Dutch context. Afterwards: no console error, no uncaught exception,
+    """``url`` in a Dutch page (reused). Afterwards: no console error, no uncaught exception,
     and no request for anything but 127.0.0.1 (PDOK's tiles are answered locally)."""
-    context = browser.new_context(viewport=viewport, locale="nl-NL", **opties)
-    page = context.new_page()
-    bezoek = Bezoek(page)
+    with tabbladen.pagina(viewport=viewport, **opties) as page:
+        context, bezoek = page.context, Bezoek(page)
 
-    def onderschep(route: Route) -> None:
-        adres = route.request.url
-        host = urlsplit(adres).hostname
-        if host == "127.0.0.1" or adres.startswith(("data:", "blob:")):
-            route.continue_()
-        elif host == PDOK_HOST:
-            bezoek.tegels.append(adres)
-            route.fulfill(body=LEGE_TEGEL, content_type="image/png")
-        else:
-            bezoek.geblokkeerd.append(adres)
-            route.abort()
+        def onderschep(route: Route) -> None:
+            adres = route.request.url
+            host = urlsplit(adres).hostname
+            if host == "127.0.0.1" or adres.startswith(("data:", "blob:")):
+                route.continue_()
+            elif host == PDOK_HOST:
+                bezoek.tegels.append(adres)
+                route.fulfill(body=LEGE_TEGEL, content_type="image/png")
+            else:
+                bezoek.geblokkeerd.append(adres)
+                route.abort()
 
-    context.route("**/*", onderschep)
-    context.on("request", lambda r: bezoek.verzoeken.append(r.url))
-    page.on("console", lambda m: bezoek.fouten.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: bezoek.fouten.append(str(e)))
-    try:
-        page.goto(url)
-        yield bezoek
-        page.wait_for_load_state("networkidle", timeout=90_000)
-        assert bezoek.geblokkeerd == [], "verzoeken buiten 127.0.0.1"
-        assert bezoek.fouten == []
-        assert bezoek.verzoeken
-    finally:
-        context.close()
+        def verzoek(request: Request) -> None:
+            bezoek.verzoeken.append(request.url)
+
+        def console(bericht: ConsoleMessage) -> None:
+            if bericht.type == "error":
+                bezoek.fouten.append(bericht.text)
+
+        def paginafout(fout: Error) -> None:
+            bezoek.fouten.append(str(fout))
+
+        context.route("**/*", onderschep)
+        context.on("request", verzoek)
+        page.on("console", console)
+        page.on("pageerror", paginafout)
+        try:
+            page.goto(url)
+            yield bezoek  # the test waits for what it looks at, not for a quiet network
+            assert bezoek.geblokkeerd == [], "verzoeken buiten 127.0.0.1"
+            assert bezoek.fouten == []
+            assert bezoek.verzoeken
+        finally:
+            context.unroute("**/*", onderschep)
+            context.remove_listener("request", verzoek)
+            page.remove_listener("console", console)
+            page.remove_listener("pageerror", paginafout)
 
 
 def _veld(page: Page) -> Any:
@@ -100,8 +120,8 @@ def _opties(page: Page) -> Any:
 # --- The lookup on the home page ---------------------------------------------------------------
 
 
-def test_on_a_phone_the_lookup_is_on_the_first_screen(browser: Browser, site_url: str) -> None:
-    with _bezoek(browser, site_url, TELEFOON, has_touch=True) as b:
+def test_on_a_phone_the_lookup_is_on_the_first_screen(tabbladen: Tabbladen, site_url: str) -> None:
+    with _bezoek(tabbladen, site_url, TELEFOON, has_touch=True) as b:
         assert b.page.evaluate("window.scrollY") == 0
         for onderdeel in [
             b.page.get_by_text("Zoek uw gemeente of plaats", exact=True),
@@ -116,9 +136,9 @@ def test_on_a_phone_the_lookup_is_on_the_first_screen(browser: Browser, site_url
 
 
 def test_keyboard_only_ulvenh_arrowdown_enter_lands_on_breda(
-    browser: Browser, site_url: str
+    tabbladen: Tabbladen, site_url: str
 ) -> None:
-    with _bezoek(browser, site_url) as b:
+    with _bezoek(tabbladen, site_url) as b:
         page = b.page
         for tabs in range(1, 101):  # noqa: B007 (the count is checked below)
             page.keyboard.press("Tab")
@@ -137,8 +157,8 @@ def test_keyboard_only_ulvenh_arrowdown_enter_lands_on_breda(
         assert tabs <= 40, f"{tabs} keer Tab tot het zoekveld"
 
 
-def test_a_typo_amersfort_suggests_amersfoort(browser: Browser, site_url: str) -> None:
-    with _bezoek(browser, site_url) as b:
+def test_a_typo_amersfort_suggests_amersfoort(tabbladen: Tabbladen, site_url: str) -> None:
+    with _bezoek(tabbladen, site_url) as b:
         _veld(b.page).click()
         _veld(b.page).press_sequentially("Amersfort")
         expect(_opties(b.page).first).to_have_text("Amersfoort — gemeente in Utrecht")
@@ -150,11 +170,11 @@ def test_a_typo_amersfort_suggests_amersfoort(browser: Browser, site_url: str) -
 @pytest.mark.parametrize("schema", ["light", "dark"])
 @pytest.mark.parametrize("pad", ["", "gemeenten/breda/", "gemeenten/", "dekking/"])
 def test_axe_reports_no_violations(
-    browser: Browser, site_url: str, pad: str, schema: Literal["light", "dark"]
+    tabbladen: Tabbladen, site_url: str, pad: str, schema: Literal["light", "dark"]
 ) -> None:
     if not AXE.is_file():
         ontbreekt(f"{AXE} ontbreekt: `make test` installeert het met npm ci")
-    with _bezoek(browser, site_url + pad, color_scheme=schema) as b:
+    with _bezoek(tabbladen, site_url + pad, color_scheme=schema) as b:
         b.page.add_script_tag(path=str(AXE))
         uitslag: str = b.page.evaluate(
             """async () => {
@@ -174,9 +194,9 @@ def test_axe_reports_no_violations(
 
 @pytest.mark.parametrize("naam", ["Breda", "Tilburg", "Vlissingen"])
 def test_material_search_finds_the_gemeente_page(
-    browser: Browser, site_url: str, naam: str
+    tabbladen: Tabbladen, site_url: str, naam: str
 ) -> None:
-    with _bezoek(browser, site_url) as b:
+    with _bezoek(tabbladen, site_url) as b:
         page = b.page
         zoekveld = page.locator("input.md-search__input")
         zoekveld.click()
@@ -199,8 +219,8 @@ def _kaartframe(page: Page) -> Frame:
     return next(f for f in page.frames if f.url.endswith("kaart/kaart.html"))
 
 
-def test_map_page_with_gemeente_breda_zooms_on_breda(browser: Browser, site_url: str) -> None:
-    with _bezoek(browser, site_url + "kaart/?gemeente=breda") as b:
+def test_map_page_with_gemeente_breda_zooms_on_breda(tabbladen: Tabbladen, site_url: str) -> None:
+    with _bezoek(tabbladen, site_url + "kaart/?gemeente=breda") as b:
         kaart = _kaartframe(b.page)
         expect(kaart.locator("path.regio-gemeente")).to_have_count(342)
         zoom, breda, utrecht = kaart.evaluate(
@@ -214,12 +234,12 @@ def test_map_page_with_gemeente_breda_zooms_on_breda(browser: Browser, site_url:
         assert zoom >= 10 and breda and not utrecht, (zoom, breda, utrecht)
         expect(kaart.locator(".leaflet-tooltip")).to_have_text("Breda")
         expect(kaart.locator(".leaflet-control-attribution")).to_contain_text("CBS / Kadaster")
-        b.page.wait_for_load_state("networkidle", timeout=90_000)
+        expect(kaart.locator("img.leaflet-tile-loaded").first).to_be_attached()
         assert b.tegels, "de kaart vroeg geen PDOK-tegels"
 
 
-def test_gemeente_page_links_to_its_place_on_the_map(browser: Browser, site_url: str) -> None:
-    with _bezoek(browser, site_url + "gemeenten/breda/") as b:
+def test_gemeente_page_links_to_its_place_on_the_map(tabbladen: Tabbladen, site_url: str) -> None:
+    with _bezoek(tabbladen, site_url + "gemeenten/breda/") as b:
         link = b.page.get_by_role("link", name="Bekijk Breda op de kaart")
         expect(link).to_have_attribute("href", "../../kaart/?gemeente=breda")
         link.click()
@@ -229,9 +249,9 @@ def test_gemeente_page_links_to_its_place_on_the_map(browser: Browser, site_url:
 
 
 def test_the_coverage_layer_shades_gemeenten_by_known_sectors(
-    browser: Browser, site_url: str
+    tabbladen: Tabbladen, site_url: str
 ) -> None:
-    with _bezoek(browser, site_url + "kaart/?gemeente=vlissingen") as b:
+    with _bezoek(tabbladen, site_url + "kaart/?gemeente=vlissingen") as b:
         kaart = _kaartframe(b.page)
         expect(kaart.locator("path.regio-dekking")).to_have_count(0)  # off by default
         kaart.get_by_label("Dekking per gemeente", exact=True).check()
@@ -269,15 +289,15 @@ def screenshot_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.mark.parametrize("naam", SCREENSHOTS)
 def test_page_fits_its_width_screenshot(
-    browser: Browser, site_url: str, screenshot_dir: Path, naam: str
+    tabbladen: Tabbladen, site_url: str, screenshot_dir: Path, naam: str
 ) -> None:
     """Saves a screenshot; set REGIO_SCREENSHOTS to keep them in a known folder."""
     pad, viewport = SCREENSHOTS[naam]
-    with _bezoek(browser, site_url + pad, viewport) as b:
+    with _bezoek(tabbladen, site_url + pad, viewport) as b:
         if pad.startswith("kaart/"):
             kaart = _kaartframe(b.page)
             expect(kaart.locator(".leaflet-tooltip")).to_have_text("Breda")
-        b.page.wait_for_load_state("networkidle", timeout=90_000)
+            expect(kaart.locator("img.leaflet-tile-loaded").first).to_be_attached()
         bestand = screenshot_dir / f"{naam}.png"
         b.page.screenshot(path=str(bestand), full_page=not pad.startswith("kaart/"))
         assert bestand.stat().st_size > 10_000
@@ -290,11 +310,11 @@ def test_page_fits_its_width_screenshot(
 
 @pytest.mark.parametrize("pad", ["gemeenten/breda/", "dekking/"])
 def test_no_empty_brackets_after_an_entity_without_sectors(
-    browser: Browser, site_url: str, pad: str
+    tabbladen: Tabbladen, site_url: str, pad: str
 ) -> None:
     """An entity without sectors (a national one, a RAP region whose source names none) is
     listed without '()' behind its name."""
-    with _bezoek(browser, site_url + pad) as b:
+    with _bezoek(tabbladen, site_url + pad) as b:
         leeg: list[str] = b.page.locator("article li").evaluate_all(
             "items => items.map(li => li.textContent.trim()).filter(t => /\\(\\s*\\)/.test(t))"
         )

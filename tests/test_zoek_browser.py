@@ -15,11 +15,11 @@ from typing import Any, Literal
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import ConsoleMessage, Error, Page, Request, expect
 
 from regio.uitvoer.pages import _ENV
 from regio.uitvoer.zoekindex import INDEX_PAD, basisnaam, normaliseer, zoekindex
-from tests.conftest import NODE_MODULES, ontbreekt, serveer
+from tests.conftest import NODE_MODULES, Tabbladen, ontbreekt, serveer
 from tests.test_browser import DESKTOP, TELEFOON
 
 ASSETS = Path(__file__).parent.parent / "plugins" / "regio" / "uitvoer" / "assets" / "zoek"
@@ -96,29 +96,42 @@ def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 @contextmanager
-def _pagina(browser: Browser, url: str, **opties: Any) -> Iterator[tuple[Page, list[str]]]:
-    """The test page in a fresh Dutch context; yields the page and every URL it requested.
-
-    Fails the test on a console error or an uncaught exception in the page."""
-    context = browser.new_context(locale="nl-NL", **({"viewport": DESKTOP} | opties))
+def _pagina(
+    tabbladen: Tabbladen, url: str, vers: bool = False, **opties: Any
+) -> Iterator[tuple[Page, list[str]]]:
+    """The test page in a Dutch page (reused unless ``vers``); yields the page and every URL it
+    requested. Fails the test on a console error or an uncaught exception in the page."""
     verzoeken: list[str] = []
     fouten: list[str] = []
-    context.on("request", lambda r: verzoeken.append(r.url))
-    try:
-        page = context.new_page()
-        page.on("console", lambda m: fouten.append(m.text) if m.type == "error" else None)
-        page.on("pageerror", lambda e: fouten.append(str(e)))
-        page.goto(url + PAGINA)
-        yield page, verzoeken
-        assert fouten == []
-        assert [u for u in verzoeken if urlsplit(u).hostname != "127.0.0.1"] == []
-    finally:
-        context.close()
+
+    def verzoek(request: Request) -> None:
+        verzoeken.append(request.url)
+
+    def console(bericht: ConsoleMessage) -> None:
+        if bericht.type == "error":
+            fouten.append(bericht.text)
+
+    def paginafout(fout: Error) -> None:
+        fouten.append(str(fout))
+
+    with tabbladen.pagina(vers, **({"viewport": DESKTOP} | opties)) as page:
+        page.context.on("request", verzoek)
+        page.on("console", console)
+        page.on("pageerror", paginafout)
+        try:
+            page.goto(url + PAGINA)
+            yield page, verzoeken
+            assert fouten == []
+            assert [u for u in verzoeken if urlsplit(u).hostname != "127.0.0.1"] == []
+        finally:
+            page.context.remove_listener("request", verzoek)
+            page.remove_listener("console", console)
+            page.remove_listener("pageerror", paginafout)
 
 
 @pytest.fixture
-def pagina(browser: Browser, site_url: str) -> Iterator[Page]:
-    with _pagina(browser, site_url) as (page, _):
+def pagina(tabbladen: Tabbladen, site_url: str) -> Iterator[Page]:
+    with _pagina(tabbladen, site_url) as (page, _):
         yield page
 
 
@@ -290,8 +303,8 @@ def test_the_live_region_announces_the_count_and_no_result(pagina: Page) -> None
     assert vak is None or (vak["width"] <= 1 and vak["height"] <= 1), vak
 
 
-def test_the_index_is_fetched_on_first_focus_only(browser: Browser, site_url: str) -> None:
-    with _pagina(browser, site_url) as (page, verzoeken):
+def test_the_index_is_fetched_on_first_focus_only(tabbladen: Tabbladen, site_url: str) -> None:
+    with _pagina(tabbladen, site_url, vers=True) as (page, verzoeken):
         page.wait_for_load_state("networkidle")
         assert not [u for u in verzoeken if u.endswith("/index.json")]
         _veld(page).focus()
@@ -305,9 +318,9 @@ def test_the_index_is_fetched_on_first_focus_only(browser: Browser, site_url: st
 
 
 def test_without_javascript_the_form_leads_to_the_list_of_gemeenten(
-    browser: Browser, site_url: str
+    tabbladen: Tabbladen, site_url: str
 ) -> None:
-    with _pagina(browser, site_url, java_script_enabled=False) as (page, _):
+    with _pagina(tabbladen, site_url, java_script_enabled=False) as (page, _):
         veld = page.get_by_label("Zoek uw gemeente of plaats")
         expect(veld).not_to_have_attribute("role", "combobox")
         veld.fill("Breda")
@@ -332,8 +345,10 @@ def test_normaliseer_is_the_same_in_the_browser_and_in_python(pagina: Page) -> N
 # --- On a phone, and axe-core ----------------------------------------------------------------
 
 
-def test_on_a_phone_the_widget_fits_and_nothing_overflows(browser: Browser, site_url: str) -> None:
-    with _pagina(browser, site_url, viewport=TELEFOON, has_touch=True) as (page, _):
+def test_on_a_phone_the_widget_fits_and_nothing_overflows(
+    tabbladen: Tabbladen, site_url: str
+) -> None:
+    with _pagina(tabbladen, site_url, viewport=TELEFOON, has_touch=True) as (page, _):
         _typ(page, "am")
         expect(_opties(page)).to_have_count(4)
         breedte = TELEFOON["width"]
@@ -372,11 +387,11 @@ def _axe(page: Page) -> list[dict[str, Any]]:
 @pytest.mark.parametrize("schema", ["light", "dark"])
 @pytest.mark.parametrize("lijst_open", [False, True])
 def test_axe_finds_no_violations(
-    browser: Browser, site_url: str, schema: Literal["light", "dark"], lijst_open: bool
+    tabbladen: Tabbladen, site_url: str, schema: Literal["light", "dark"], lijst_open: bool
 ) -> None:
     if not AXE.is_file():
         ontbreekt(f"{AXE} ontbreekt: `make test` installeert het met npm ci")
-    with _pagina(browser, site_url, color_scheme=schema) as (page, _):
+    with _pagina(tabbladen, site_url, color_scheme=schema) as (page, _):
         if lijst_open:
             _typ(page, "am")
             _veld(page).press("ArrowDown")
