@@ -14,7 +14,16 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Locator, Page, Route, ViewportSize, expect
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    Error,
+    Locator,
+    Page,
+    Route,
+    ViewportSize,
+    expect,
+)
 
 from tests.conftest import serveer
 
@@ -29,23 +38,31 @@ def site_url(echte_site_map: Path) -> Iterator[str]:
 
 
 class _Contexten:
-    """One browser context per viewport (and one without JavaScript), shared by the module's
-    tests: each test still gets a fresh page. Requests to other hosts are aborted and counted."""
+    """One browser context and page per viewport (and one without JavaScript), reused by the
+    module's tests: a fresh page costs Chromium about a second of CPU. Requests to other hosts
+    are aborted and counted."""
 
     def __init__(self, browser: Browser) -> None:
         self.browser = browser
-        self.open: dict[tuple[int, bool], BrowserContext] = {}
+        self.open: dict[tuple[int, bool], tuple[BrowserContext, Page]] = {}
         self.elders: list[str] = []
 
-    def __call__(self, viewport: ViewportSize, javascript: bool) -> BrowserContext:
+    def __call__(self, viewport: ViewportSize, javascript: bool) -> Page:
         sleutel = (viewport["width"], javascript)
         if sleutel not in self.open:
             context = self.browser.new_context(
                 viewport=viewport, locale="nl-NL", java_script_enabled=javascript
             )
             context.route("**/*", self._onderschep)
-            self.open[sleutel] = context
-        return self.open[sleutel]
+            self.open[sleutel] = (context, context.new_page())
+        return self.open[sleutel][1]
+
+    def vergeet(self, page: Page) -> None:
+        """Close the context of ``page`` (after a failure: the next test starts clean)."""
+        for sleutel, (context, eigen) in list(self.open.items()):
+            if eigen is page:
+                del self.open[sleutel]
+                context.close()
 
     def _onderschep(self, route: Route) -> None:
         if urlsplit(route.request.url).hostname == "127.0.0.1":
@@ -61,29 +78,36 @@ def contexten(browser: Browser) -> Iterator[_Contexten]:
     try:
         yield contexten
     finally:
-        for context in contexten.open.values():
+        for context, _ in contexten.open.values():
             context.close()
 
 
 @pytest.fixture
 def open_(contexten: _Contexten, site_url: str) -> Opener:
-    """``open_(pad, viewport, javascript=True)``: a new page at ``pad``; afterwards no script
+    """``open_(pad, viewport, javascript=True)``: the page at ``pad``; afterwards no script
     error and nothing fetched from elsewhere."""
 
     @contextmanager
     def open_pagina(
         pad: str, viewport: ViewportSize = DESKTOP, javascript: bool = True
     ) -> Iterator[Page]:
-        page = contexten(viewport, javascript).new_page()
+        page = contexten(viewport, javascript)
         fouten: list[str] = []
-        page.on("pageerror", lambda e: fouten.append(str(e)))
+
+        def paginafout(fout: Error) -> None:
+            fouten.append(str(fout))
+
+        page.on("pageerror", paginafout)
         try:
             page.goto(site_url + pad)
             yield page
             assert fouten == []
             assert contexten.elders == []
+        except BaseException:
+            contexten.vergeet(page)
+            raise
         finally:
-            page.close()
+            page.remove_listener("pageerror", paginafout)
 
     return open_pagina
 
