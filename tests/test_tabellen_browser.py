@@ -15,8 +15,6 @@ from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import (
-    Browser,
-    BrowserContext,
     Error,
     Locator,
     Page,
@@ -25,7 +23,7 @@ from playwright.sync_api import (
     expect,
 )
 
-from tests.conftest import serveer
+from tests.conftest import Tabbladen, serveer
 
 Opener = Callable[..., AbstractContextManager[Page]]
 DESKTOP: ViewportSize = {"width": 1280, "height": 800}
@@ -37,77 +35,39 @@ def site_url(echte_site_map: Path) -> Iterator[str]:
     yield from serveer(echte_site_map)
 
 
-class _Contexten:
-    """One browser context and page per viewport (and one without JavaScript), reused by the
-    module's tests: a fresh page costs Chromium about a second of CPU. Requests to other hosts
-    are aborted and counted."""
-
-    def __init__(self, browser: Browser) -> None:
-        self.browser = browser
-        self.open: dict[tuple[int, bool], tuple[BrowserContext, Page]] = {}
-        self.elders: list[str] = []
-
-    def __call__(self, viewport: ViewportSize, javascript: bool) -> Page:
-        sleutel = (viewport["width"], javascript)
-        if sleutel not in self.open:
-            context = self.browser.new_context(
-                viewport=viewport, locale="nl-NL", java_script_enabled=javascript
-            )
-            context.route("**/*", self._onderschep)
-            self.open[sleutel] = (context, context.new_page())
-        return self.open[sleutel][1]
-
-    def vergeet(self, page: Page) -> None:
-        """Close the context of ``page`` (after a failure: the next test starts clean)."""
-        for sleutel, (context, eigen) in list(self.open.items()):
-            if eigen is page:
-                del self.open[sleutel]
-                context.close()
-
-    def _onderschep(self, route: Route) -> None:
-        if urlsplit(route.request.url).hostname == "127.0.0.1":
-            route.continue_()
-        else:
-            self.elders.append(route.request.url)
-            route.abort()
-
-
-@pytest.fixture(scope="module")
-def contexten(browser: Browser) -> Iterator[_Contexten]:
-    contexten = _Contexten(browser)
-    try:
-        yield contexten
-    finally:
-        for context, _ in contexten.open.values():
-            context.close()
-
-
 @pytest.fixture
-def open_(contexten: _Contexten, site_url: str) -> Opener:
-    """``open_(pad, viewport, javascript=True)``: the page at ``pad``; afterwards no script
-    error and nothing fetched from elsewhere."""
+def open_(tabbladen: Tabbladen, site_url: str) -> Opener:
+    """``open_(pad, viewport, javascript=True)``: the page at ``pad`` (a reused one); afterwards
+    no script error and nothing fetched from elsewhere (such requests are aborted)."""
 
     @contextmanager
     def open_pagina(
         pad: str, viewport: ViewportSize = DESKTOP, javascript: bool = True
     ) -> Iterator[Page]:
-        page = contexten(viewport, javascript)
         fouten: list[str] = []
+        elders: list[str] = []
+
+        def onderschep(route: Route) -> None:
+            if urlsplit(route.request.url).hostname == "127.0.0.1":
+                route.continue_()
+            else:
+                elders.append(route.request.url)
+                route.abort()
 
         def paginafout(fout: Error) -> None:
             fouten.append(str(fout))
 
-        page.on("pageerror", paginafout)
-        try:
-            page.goto(site_url + pad)
-            yield page
-            assert fouten == []
-            assert contexten.elders == []
-        except BaseException:
-            contexten.vergeet(page)
-            raise
-        finally:
-            page.remove_listener("pageerror", paginafout)
+        with tabbladen.pagina(viewport=viewport, java_script_enabled=javascript) as page:
+            page.route("**/*", onderschep)
+            page.on("pageerror", paginafout)
+            try:
+                page.goto(site_url + pad)
+                yield page
+                assert fouten == []
+                assert elders == []
+            finally:
+                page.unroute("**/*", onderschep)
+                page.remove_listener("pageerror", paginafout)
 
     return open_pagina
 

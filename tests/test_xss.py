@@ -23,6 +23,7 @@ import re
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -636,6 +637,7 @@ def _te_bezoeken(vijandig: VijandigeSite) -> list[Path]:
     return sorted(result)
 
 
+@cache  # read once: choosing the pages and checking the choice both need them
 def _markers(pagina: Path) -> frozenset[str]:
     return frozenset(re.findall(r"xss-u?\d+", pagina.read_text(encoding="utf-8")))
 
