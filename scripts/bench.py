@@ -1,6 +1,6 @@
 """Benchmark the site build on fictional data of growing size (issue 6).
 
-    python scripts/bench.py [--sizes 100,1000,5000,10000] [--runs 3] [--out bench]
+    python scripts/bench.py [--sizes 100,1000,5000,10000] [--runs 3] [--out bench] [--geo DIR]
 
 For every size N it generates demo data (scripts/generate_demo_data.py), sets up a temporary
 project (a copy of mkdocs.yml with `kaart_tiles: none`, a copy of content/, the demo data as
@@ -17,6 +17,10 @@ data/) and measures, each in a fresh child process:
 
 It writes results.json (every run, the machine) and results.md (tables and the targets of issue
 6) into --out. It exits with 1 only when a step fails, never because a target is missed.
+
+The demo data lies on the real geography (data/geo: 12 provinces, 342 gemeenten). ``--geo DIR``
+gives the generator a smaller one (the test suite's smoke run); results.md then says so, and its
+numbers are no measure of the real site.
 """
 
 from __future__ import annotations
@@ -49,6 +53,7 @@ import yaml
 
 REPO = Path(__file__).resolve().parent.parent
 GENERATOR = REPO / "scripts" / "generate_demo_data.py"
+ECHTE_GEO = REPO / "data" / "geo"
 # What the plugin adds to every page and where its assets live (mirrored in the baseline).
 # (`regio render` writes the assets beside the pages.)
 ASSET_MAP = "assets/regio"
@@ -215,8 +220,9 @@ class Project:
     render: Meting
 
 
-def prepare(werk: Path, size: int, seed: int) -> Project:
-    """Demo data, the full project and the baseline project for one size."""
+def prepare(werk: Path, size: int, seed: int, geo: Path = ECHTE_GEO) -> Project:
+    """Demo data on the geography in ``geo``, the full project and the baseline project for one
+    size."""
     if werk.exists():
         shutil.rmtree(werk)
     full = werk / "full"
@@ -232,7 +238,7 @@ def prepare(werk: Path, size: int, seed: int) -> Project:
     data_dir = str(regio_opties(config).get("data_dir", "data"))
     inhoud = REPO / str(config.get("docs_dir", "docs"))
     data = full / data_dir
-    args = ["--size", str(size), "--seed", str(seed), "--out", str(data)]
+    args = ["--size", str(size), "--seed", str(seed), "--out", str(data), "--geo", str(geo)]
     measure([py, str(GENERATOR), *args], REPO, logs / "generate.log")
 
     # Baseline docs: the hand-written pages, the generated pages and the assets (regio render).
@@ -488,10 +494,16 @@ def profile_build(project: Project, logs: Path) -> dict[str, Any]:
 
 
 def bench_size(
-    size: int, runs: int, seed: int, werk: Path, serve: bool, profiel: bool = False
+    size: int,
+    runs: int,
+    seed: int,
+    werk: Path,
+    serve: bool,
+    profiel: bool = False,
+    geo: Path = ECHTE_GEO,
 ) -> dict[str, Any]:
     meld(f"N = {size}: voorbereiden in {werk}")
-    project = prepare(werk, size, seed)
+    project = prepare(werk, size, seed, geo)
     py = sys.executable
     logs = werk / "logs"
     validaties: list[Meting] = []
@@ -763,6 +775,15 @@ def report_md(rapport: dict[str, Any]) -> str:
         f"(sizes {', '.join(f'{n:,}' for n in instellingen['sizes'])}; "
         f"{instellingen['runs']} run(s) each, medians; seed {instellingen['seed']}).",
         "",
+        *(
+            [
+                f"Geography: `{instellingen['geo']}`, not the real one (data/geo): these numbers "
+                "do not measure the real site.",
+                "",
+            ]
+            if instellingen.get("geo")
+            else []
+        ),
         f"Machine: {m['cpu']}, {m['cores']} cores ({m['usable_cores']} usable), "
         f"{(m['ram_mb'] or 0) / 1000:.1f} GB RAM, {m['os']} (Linux {m['kernel']}); "
         f"Python {m['python']}, MkDocs {m['mkdocs']}, Material {m['mkdocs_material']}; "
@@ -914,6 +935,13 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--keep", action="store_true", help="bewaar de tijdelijke projecten in OUT/tmp"
     )
+    parser.add_argument(
+        "--geo",
+        type=Path,
+        default=ECHTE_GEO,
+        help="geografie voor de voorbeeldgegevens (standaard: de echte in data/geo; een kleinere "
+        "maakt de meting sneller maar zegt dan niets over de echte site)",
+    )
     return parser.parse_args(argv)
 
 
@@ -930,6 +958,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                 werk,
                 serve=size == args.serve_size,
                 profiel=size == args.profile_size,
+                geo=args.geo,
             )
         )
         if not args.keep:
@@ -943,6 +972,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             "runs": args.runs,
             "seed": args.seed,
             "serve_size": args.serve_size if args.serve_size in args.sizes else None,
+            # None: the real geography (data/geo).
+            "geo": None if args.geo.resolve() == ECHTE_GEO.resolve() else str(args.geo),
         },
         "machine": machine(),
         # The reference work before and after the run (s): equal means the machine kept its speed.

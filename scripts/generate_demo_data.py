@@ -1,16 +1,21 @@
 """Generate clearly fictional, valid demo data for benchmarks, tests and screenshots.
 
-    python scripts/generate_demo_data.py --size 5000 --seed 1 --out /tmp/demo
+    python scripts/generate_demo_data.py --size 5000 --seed 1 --out /tmp/demo [--geo DIR]
 
 Every organisation, person and partnership is called "Voorbeeld…", every address is on
 example.org and nobody gets a phone number. Provinces and towns are real, so the map and province
 pages look like the real thing. Output is deterministic for a seed. It never writes into the
 repository's data/ directory.
+
+The geography (provinces.geojson, gemeenten.topojson, plaatsen.json) is the real one in data/geo;
+``--geo DIR`` takes it from DIR instead, and only the provinces DIR has a boundary for take part
+(the test suite's smoke run uses the small fixture geography: two provinces, 39 gemeenten).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import shutil
 import sys
@@ -22,9 +27,8 @@ import yaml
 REPO_DATA = (Path(__file__).resolve().parent.parent / "data").resolve()
 # The real province boundaries and place names: the demo data uses the real provinces and towns,
 # so it uses these too.
-GRENZEN = REPO_DATA / "geo" / "provinces.geojson"
-GEMEENTEN = REPO_DATA / "geo" / "gemeenten.topojson"
-PLAATSEN = REPO_DATA / "geo" / "plaatsen.json"
+ECHTE_GEO = REPO_DATA / "geo"
+GEO_BESTANDEN = ("provinces.geojson", "gemeenten.topojson", "plaatsen.json")
 
 # The twelve provinces with a few real towns each (public geography).
 PROVINCIES: dict[str, tuple[str, str, str, tuple[str, ...]]] = {
@@ -80,10 +84,20 @@ def _bron(soort: str, nummer: int) -> list[str]:
     return [f"https://example.org/{soort}/{nummer}"]
 
 
-def generate(size: int, seed: int) -> tuple[dict[str, Any], dict[str, Any]]:
-    """(regions, contacts) with about ``size`` entities besides the provinces."""
+def provincies_in(geo: Path) -> list[str]:
+    """The ids of :data:`PROVINCIES` that ``geo``/provinces.geojson has a boundary for."""
+    grenzen = json.loads((geo / "provinces.geojson").read_text(encoding="utf-8"))
+    codes = {kenmerk["properties"]["code"] for kenmerk in grenzen["features"]}
+    return sorted(ident for ident, (_, code, _, _) in PROVINCIES.items() if code in codes)
+
+
+def generate(
+    size: int, seed: int, provincie_ids: list[str] | None = None
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """(regions, contacts) with about ``size`` entities besides the provinces (all twelve, or
+    ``provincie_ids``)."""
     rng = random.Random(seed)
-    provincie_ids = sorted(PROVINCIES)
+    provincie_ids = sorted(provincie_ids or PROVINCIES)
     n_organisaties = max(2, size * 20 // 100)
     n_personen = max(len(provincie_ids), size * 10 // 100)
     n_regios = max(1, size * 10 // 100)
@@ -189,20 +203,25 @@ def generate(size: int, seed: int) -> tuple[dict[str, Any], dict[str, Any]]:
     return regions, contacts
 
 
-def write(out: Path, size: int, seed: int) -> None:
+def write(out: Path, size: int, seed: int, geo: Path = ECHTE_GEO) -> None:
     if out.resolve() == REPO_DATA:
         raise SystemExit(
             "generate_demo_data: weigert te schrijven in data/ (alleen echte gegevens)."
         )
-    regions, contacts = generate(size, seed)
+    ontbreekt = [naam for naam in GEO_BESTANDEN if not (geo / naam).is_file()]
+    if ontbreekt:
+        raise SystemExit(f"generate_demo_data: {geo} mist {', '.join(ontbreekt)}.")
+    provincie_ids = provincies_in(geo)
+    if not provincie_ids:
+        raise SystemExit(f"generate_demo_data: {geo}/provinces.geojson heeft geen provincie.")
+    regions, contacts = generate(size, seed, provincie_ids)
     out.mkdir(parents=True, exist_ok=True)
     for naam, inhoud in (("regions.yaml", regions), ("contacts.yaml", contacts)):
         tekst = yaml.safe_dump(inhoud, allow_unicode=True, sort_keys=False, width=100)
         (out / naam).write_text(KOP + tekst, encoding="utf-8")
     (out / "geo").mkdir(exist_ok=True)
-    shutil.copyfile(GRENZEN, out / "geo" / "provinces.geojson")
-    shutil.copyfile(GEMEENTEN, out / "geo" / "gemeenten.topojson")
-    shutil.copyfile(PLAATSEN, out / "geo" / "plaatsen.json")
+    for naam in GEO_BESTANDEN:
+        shutil.copyfile(geo / naam, out / "geo" / naam)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -212,8 +231,15 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--seed", type=int, default=1, help="startwaarde; zelfde seed, zelfde data")
     parser.add_argument("--out", type=Path, required=True, help="doelmap (nooit data/)")
+    parser.add_argument(
+        "--geo",
+        type=Path,
+        default=ECHTE_GEO,
+        help="map met provinces.geojson, gemeenten.topojson en plaatsen.json (standaard: de "
+        "echte in data/geo); alleen de provincies met een grens daarin doen mee",
+    )
     args = parser.parse_args(argv)
-    write(args.out, args.size, args.seed)
+    write(args.out, args.size, args.seed, args.geo)
     return 0
 
 

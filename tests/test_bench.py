@@ -1,4 +1,4 @@
-"""The benchmark script: a smoke run at N = 100 writes complete, plausible results (no timings)."""
+"""The benchmark script: a smoke run at N = 30 writes complete, plausible results (no timings)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import REPO
+from tests.conftest import FIXTURES, REPO
 
 _spec = importlib.util.spec_from_file_location("regio_bench", REPO / "scripts/bench.py")
 assert _spec and _spec.loader
@@ -48,8 +48,11 @@ def smoke(
     out = tmp_path_factory.mktemp("bench")
     uitvoer = subprocess.run(
         [
-            *(sys.executable, str(REPO / "scripts/bench.py"), "--sizes", "100", "--runs", "1"),
-            *("--serve-size", "100", "--profile-size", "100", "--out", str(out)),
+            *(sys.executable, str(REPO / "scripts/bench.py"), "--sizes", "30", "--runs", "1"),
+            *("--serve-size", "30", "--profile-size", "30", "--out", str(out)),
+            # The fixture geography (2 provinces, 39 gemeenten): the script's every step runs,
+            # at a fifth of the cost of the real map's 342 gemeente pages.
+            *("--geo", str(FIXTURES / "geldig" / "geo")),
         ],
         capture_output=True,
         text=True,
@@ -58,14 +61,14 @@ def smoke(
     return out, uitvoer
 
 
-def test_smoke_run_measures_everything_at_100(
+def test_smoke_run_measures_everything_at_30(
     smoke: tuple[Path, subprocess.CompletedProcess[str]],
 ) -> None:
     out, uitvoer = smoke
     assert uitvoer.returncode == 0, uitvoer.stderr[-3000:]
     rapport = json.loads((out / "results.json").read_text(encoding="utf-8"))
     [r] = rapport["results"]
-    assert r["n"] == 100
+    assert r["n"] == 30
     for metriek in METRIEKEN:
         s = r[metriek]
         assert len(s["runs"]) == 1, metriek
@@ -73,8 +76,8 @@ def test_smoke_run_measures_everything_at_100(
     assert r["overhead"] > 0
     for site in (r["site"], r["baseline_site"]):
         assert 0 < site["largest_page"]["bytes"] <= site["bytes"]
-        # 100 entities, the overviews and the hand-written pages.
-        assert site["html_pages"] > 100
+        # 30 entities, 39 gemeenten, the overviews and the hand-written pages.
+        assert site["html_pages"] > 30 + 39
     assert r["site"]["map"]["kaart_html_bytes"] > 0
     assert r["site"]["map"]["index_html_bytes"] > 0
     machine = rapport["machine"]
@@ -84,7 +87,8 @@ def test_smoke_run_measures_everything_at_100(
     assert min(rapport["machine_speed_s"].values()) > 0
     # The temporary projects are gone; only the results remain.
     assert sorted(p.name for p in out.iterdir()) == ["results.json", "results.md"]
-    assert "N = 100" in uitvoer.stderr
+    assert "N = 30" in uitvoer.stderr
+    assert rapport["settings"]["geo"] == str(FIXTURES / "geldig" / "geo")
 
 
 def test_smoke_report_names_every_target(
@@ -96,9 +100,10 @@ def test_smoke_report_names_every_target(
     doelen = md.split("## Targets", 1)[1].split("\n## ", 1)[0]
     for doel in DOELEN:
         regels = [regel for regel in doelen.splitlines() if doel in regel]
-        # Only N = 100 ran: no target can be judged.
+        # Only N = 30 ran: no target can be judged.
         assert len(regels) == 1 and regels[0].endswith("| not measured |"), doel
-    assert "## N = 100" in md
+    assert "## N = 30" in md
+    assert f"Geography: `{FIXTURES / 'geldig' / 'geo'}`, not the real one" in md
 
 
 def test_smoke_profile_says_where_the_time_goes(
@@ -117,7 +122,7 @@ def test_smoke_profile_says_where_the_time_goes(
         < (delen["Material: page template"]["profiled_s"])
     )
     md = (out / "results.md").read_text(encoding="utf-8")
-    assert "## Where the time goes at N = 100 (one full build under cProfile)" in md
+    assert "## Where the time goes at N = 30 (one full build under cProfile)" in md
     assert "| regio: validation (on_config) |" in md
     assert "`mkdocs serve` rebuild after an edit (s)" in md
 

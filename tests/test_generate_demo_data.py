@@ -48,3 +48,20 @@ def test_same_seed_same_bytes(tmp_path: Path) -> None:
 def test_refuses_to_write_into_data() -> None:
     with pytest.raises(SystemExit, match="weigert"):
         demo.write(REPO / "data", 10, 1)
+
+
+def test_a_smaller_geography_keeps_only_its_provinces(tmp_path: Path) -> None:
+    demo.write(tmp_path, 40, 2, REPO / "tests" / "fixtures" / "geldig" / "geo")
+    resultaat = valideer(tmp_path, strikt=True)
+    assert resultaat.geldig, resultaat.problemen[:3]
+    assert resultaat.gegevens is not None
+    assert sorted(p.id for p in resultaat.gegevens.provincies) == ["utrecht", "zeeland"]
+    assert (tmp_path / "geo" / "gemeenten.topojson").read_bytes() == (
+        REPO / "tests" / "fixtures" / "geldig" / "geo" / "gemeenten.topojson"
+    ).read_bytes()
+
+
+def test_a_geography_without_its_files_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "geo").mkdir()
+    with pytest.raises(SystemExit, match=r"mist provinces\.geojson, gemeenten\.topojson"):
+        demo.write(tmp_path / "uit", 10, 1, tmp_path / "geo")
