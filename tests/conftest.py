@@ -6,7 +6,7 @@ import fcntl
 import os
 import shutil
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import cache, partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -87,30 +87,62 @@ def ontbreekt(melding: str) -> NoReturn:
     pytest.skip(melding)
 
 
+def _een_keer_gebouwd(
+    tmp_path_factory: pytest.TempPathFactory, naam: str, bouw: Callable[[Path], None]
+) -> Path:
+    """The site ``bouw`` writes into the folder it gets, made once per test run.
+
+    With pytest-xdist the workers share it: the first to ask builds it under a lock, the
+    others wait and read it.
+    """
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        gedeeld = tmp_path_factory.getbasetemp().parent  # one folder per run, above the workers'
+    else:
+        gedeeld = tmp_path_factory.mktemp(f"{naam}-gedeeld")
+    map_ = gedeeld / naam
+    site, klaar = map_ / "site", map_ / "klaar"
+    map_.mkdir(exist_ok=True)
+    with open(gedeeld / f"{naam}.lock", "w") as slot:
+        fcntl.flock(slot, fcntl.LOCK_EX)
+        if not klaar.exists():
+            for rest in map_.iterdir():  # what a worker that failed left behind
+                if rest.is_dir():
+                    shutil.rmtree(rest)
+            bouw(site)
+            klaar.touch()
+    return site
+
+
 @pytest.fixture(scope="session")
 def echte_site_map(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real site with the real data, built once per test run into a temporary folder.
 
     Shared by the checks that only read it (HTML validity, accessibility, links); tests that
-    change the project build their own copy. With pytest-xdist the workers share one build: the
-    first to ask builds it under a lock, the others wait and read it.
+    change the project build their own copy.
     """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    if os.environ.get("PYTEST_XDIST_WORKER"):
-        gedeeld = tmp_path_factory.getbasetemp().parent  # one folder per run, above the workers'
-    else:
-        gedeeld = tmp_path_factory.mktemp("echte-site-gedeeld")
-    site, klaar = gedeeld / "echte-site" / "site", gedeeld / "echte-site" / "klaar"
-    site.parent.mkdir(exist_ok=True)
-    with open(gedeeld / "echte-site.lock", "w") as slot:
-        fcntl.flock(slot, fcntl.LOCK_EX)
-        if not klaar.exists():
-            shutil.rmtree(site, ignore_errors=True)  # what a worker that failed left behind
-            build(load_config(str(REPO / "mkdocs.yml"), site_dir=str(site)))
-            klaar.touch()
-    return site
+    def bouw(site: Path) -> None:
+        build(load_config(str(REPO / "mkdocs.yml"), site_dir=str(site)))
+
+    return _een_keer_gebouwd(tmp_path_factory, "echte-site", bouw)
+
+
+@pytest.fixture(scope="session")
+def fixture_site_map(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The small fixture site (tests/fixtures/site with tests/fixtures/geldig as its data),
+    built once per test run, for the tests that only read it."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    def bouw(site: Path) -> None:
+        project = site.parent / "project"
+        shutil.copytree(FIXTURES / "site", project)
+        shutil.copytree(FIXTURES / "geldig", project / "data")
+        build(load_config(str(project / "mkdocs.yml"), site_dir=str(site)))
+
+    return _een_keer_gebouwd(tmp_path_factory, "fixture-site", bouw)
 
 
 CHROMIUM = Path("/usr/bin/chromium")

@@ -8,18 +8,15 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
 from playwright.sync_api import Browser, Page, ViewportSize, expect
 
-from tests.conftest import FIXTURES, Tabbladen, serveer
+from tests.conftest import Tabbladen, serveer
 
 DESKTOP: ViewportSize = {"width": 1280, "height": 900}
 TELEFOON: ViewportSize = {"width": 390, "height": 844}
@@ -30,13 +27,9 @@ BREEDTES = {"desktop": DESKTOP, "telefoon": TELEFOON}
 
 
 @pytest.fixture(scope="module")
-def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def fixture_site(fixture_site_map: Path) -> Iterator[str]:
     """The small test site (tests/fixtures/site with tests/fixtures/geldig as data), served."""
-    project = tmp_path_factory.mktemp("browser") / "project"
-    shutil.copytree(FIXTURES / "site", project)
-    shutil.copytree(FIXTURES / "geldig", project / "data")
-    build(load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site")))
-    yield from serveer(project / "site")
+    yield from serveer(fixture_site_map)
 
 
 @pytest.fixture(scope="module")

@@ -25,8 +25,9 @@ def _bouw(project: Path, **extra: object) -> Path:
 
 
 @pytest.fixture
-def site(project: Path) -> Path:
-    return _bouw(project)
+def site(fixture_site_map: Path) -> Path:
+    """The fixture site, built once per run: for the tests that only read it."""
+    return fixture_site_map
 
 
 def test_every_province_page_has_its_coordinators_links(site: Path) -> None:
