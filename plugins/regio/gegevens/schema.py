@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from functools import cache
 from pathlib import Path
 from typing import Any
+
+from pydantic import BaseModel
 
 from regio.gegevens.registry import bestanden
 
@@ -25,7 +28,7 @@ def schemas(gemeentenamen: Sequence[str] = ()) -> dict[str, dict[str, Any]]:
     """
     result = {}
     for bestand, soort in bestanden().items():
-        schema = soort.model_json_schema()
+        schema = json.loads(_model_schema(soort))
         if gemeentenamen:
             _gemeenten_als_keuze(schema)
             schema.setdefault("$defs", {})["Gemeente"] = {
@@ -40,6 +43,13 @@ def schemas(gemeentenamen: Sequence[str] = ()) -> dict[str, dict[str, Any]]:
             "title": f"regio-infrastructuur: data/{bestand}",
         }
     return result
+
+
+@cache
+def _model_schema(soort: type[BaseModel]) -> str:
+    """pydantic's schema of a model, made once per process (it takes tens of milliseconds, and
+    every build and serve rebuild asks for it); as text, so each caller gets its own copy."""
+    return json.dumps(soort.model_json_schema())
 
 
 def _gemeenten_als_keuze(schema: Any) -> None:

@@ -131,14 +131,23 @@ def _alles_verplicht(schema: Any) -> None:
 
 def export_schema() -> dict[str, Any]:
     """The JSON Schema of the JSON export, generated from the models."""
+    return dict(json.loads(_export_schema()))
+
+
+@cache
+def _export_schema() -> str:
+    """Made once per process (pydantic takes tens of milliseconds, every build asks); as text,
+    so each caller gets its own copy."""
     schema = modellen()[2].model_json_schema(mode="serialization", by_alias=True)
     _alles_verplicht(schema)
-    return {
-        "$schema": bestandschema.SCHEMA_DIALECT,
-        "$id": SCHEMA_BESTAND,
-        **schema,
-        "title": f"regio-infrastructuur: open data ({JSON_BESTAND})",
-    }
+    return json.dumps(
+        {
+            "$schema": bestandschema.SCHEMA_DIALECT,
+            "$id": SCHEMA_BESTAND,
+            **schema,
+            "title": f"regio-infrastructuur: open data ({JSON_BESTAND})",
+        }
+    )
 
 
 def _op_id(entiteiten: Iterable[E]) -> list[E]:
