@@ -34,6 +34,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from playwright.sync_api import Browser, Dialog, Page, Request, expect
 
+from regio.gegevens import registry
 from regio.gegevens.contact import url_toegestaan
 from regio.gegevens.validate import valideer
 from regio.uitvoer.pages import bronnaam
@@ -611,19 +612,27 @@ def _pad(vijandig: VijandigeSite, pagina: Path) -> str:
     return pagina.relative_to(vijandig.site).as_posix().removesuffix("index.html")
 
 
+# The page template of each collection folder: entity pages of one template run the same
+# scripts on the same markup (onderwijsregio's, partnerships and projects share 'gebied').
+SJABLOON_VAN_MAP = {c.map: c.pagina for c in registry.COLLECTIES.values() if c.map and c.pagina}
+
+
 def _te_bezoeken(vijandig: VijandigeSite) -> list[Path]:
     """Every page of its own kind, and of the pages one template makes, enough to show each payload.
 
-    The pages of one collection (``partnerschappen/<slug>/``, ``gemeenten/<slug>/`` …) come from
-    one template and run the same scripts: a visit to a second page whose payloads were all seen
-    on a first runs the same code on the same attacks. So per folder the pages are picked greedily
-    until every payload that folder shows has been on a visited page. Every page is still parsed
-    for what a payload could have made (the tests above).
+    The entity pages of one template (``partnerschappen/<slug>/`` and ``projecten/<slug>/`` from
+    'gebied', ``gemeenten/<slug>/`` …) run the same scripts: a visit to a second page whose
+    payloads were all seen on a first runs the same code on the same attacks. So per template
+    the pages are picked greedily until every payload those pages show has been on a visited
+    page. Every page is still parsed for what a payload could have made (the tests above).
     """
-    per_soort: dict[Path, list[tuple[Path, frozenset[str]]]] = {}
+    per_soort: dict[str, list[tuple[Path, frozenset[str]]]] = {}
     for pagina in vijandig.paginas:
-        diepte = len(pagina.relative_to(vijandig.site).parts)
-        soort = pagina.parent.parent if diepte == 3 and pagina.name == "index.html" else pagina
+        delen = pagina.relative_to(vijandig.site).parts
+        if len(delen) == 3 and pagina.name == "index.html":
+            soort = SJABLOON_VAN_MAP.get(delen[0], delen[0])
+        else:
+            soort = "/".join(delen)
         per_soort.setdefault(soort, []).append((pagina, _markers(pagina)))
     result = []
     for paginas in per_soort.values():
