@@ -8,9 +8,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Error, Page, expect
 
-from tests.conftest import serveer
+from tests.conftest import Tabbladen, serveer
 
 
 @pytest.fixture(scope="module")
@@ -19,27 +19,29 @@ def adres(echte_site_map: Path) -> Iterator[str]:
 
 
 @pytest.fixture
-def open_pagina(browser: Browser, adres: str) -> Iterator[Callable[[str], Page]]:
-    contexten = []
-
-    def open_(pad: str) -> Page:
-        context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="nl-NL")
-        contexten.append(context)
-        page = context.new_page()
+def open_pagina(tabbladen: Tabbladen, adres: str) -> Iterator[Callable[[str], Page]]:
+    """Opens a path of the real site in a reused Dutch page, and checks its scripts."""
+    with tabbladen.pagina(viewport={"width": 1280, "height": 800}) as page:
         fouten: list[str] = []
-        page.on("pageerror", lambda e: fouten.append(str(e)))
-        page.goto(adres + pad)
-        # Every external script of the page is deferred, so none holds up the first paint.
-        scripts = page.eval_on_selector_all(
-            "script[src]", "ss => ss.map(s => [s.getAttribute('src'), s.defer || s.async])"
-        )
-        assert scripts and all(uitgesteld for _, uitgesteld in scripts), scripts
-        assert fouten == []
-        return page
 
-    yield open_
-    for context in contexten:
-        context.close()
+        def fout(e: Error) -> None:
+            fouten.append(str(e))
+
+        def open_(pad: str) -> Page:
+            page.goto(adres + pad)
+            # Every external script of the page is deferred, so none holds up the first paint.
+            scripts = page.eval_on_selector_all(
+                "script[src]", "ss => ss.map(s => [s.getAttribute('src'), s.defer || s.async])"
+            )
+            assert scripts and all(uitgesteld for _, uitgesteld in scripts), scripts
+            assert fouten == []
+            return page
+
+        page.on("pageerror", fout)
+        try:
+            yield open_
+        finally:
+            page.remove_listener("pageerror", fout)
 
 
 def test_search_opens_and_shows_an_organisation_with_its_facts(

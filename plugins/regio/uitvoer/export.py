@@ -131,14 +131,14 @@ def _alles_verplicht(schema: Any) -> None:
 
 def export_schema() -> dict[str, Any]:
     """The JSON Schema of the JSON export, generated from the models."""
-    return dict(json.loads(_export_schema()))
+    return dict(json.loads(_export_schema(modellen()[2])))
 
 
 @cache
-def _export_schema() -> str:
-    """Made once per process (pydantic takes tens of milliseconds, every build asks); as text,
-    so each caller gets its own copy."""
-    schema = modellen()[2].model_json_schema(mode="serialization", by_alias=True)
+def _export_schema(export: type[BaseModel]) -> str:
+    """Made once per process for each export model (pydantic takes tens of milliseconds, every
+    build asks); as text, so each caller gets its own copy."""
+    schema = export.model_json_schema(mode="serialization", by_alias=True)
     _alles_verplicht(schema)
     return json.dumps(
         {
