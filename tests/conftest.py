@@ -225,6 +225,27 @@ def tabbladen(browser: Browser) -> Iterator[Tabbladen]:
         tabbladen.sluit()
 
 
+@pytest.fixture(scope="session")
+def screenshot_dir(tmp_path_factory: pytest.TempPathFactory) -> Path | None:
+    """REGIO_SCREENSHOTS: the folder to keep the browser tests' screenshots in; None if unset."""
+    gekozen = os.environ.get("REGIO_SCREENSHOTS")
+    if not gekozen:
+        return None
+    map_ = Path(gekozen)
+    map_.mkdir(parents=True, exist_ok=True)
+    return map_
+
+
+def schermafdruk(page: Page, screenshot_dir: Path | None, naam: str, hele_pagina: bool) -> None:
+    """A screenshot that shows the page rendered something (over 10 KB of PNG). Kept in
+    ``screenshot_dir`` for a human to look at, and of the whole page (``hele_pagina``) only
+    then: a full-page shot of a long page costs Chromium a second, the window a tenth of it."""
+    png = page.screenshot(full_page=hele_pagina and screenshot_dir is not None)
+    assert len(png) > 10_000, f"schermafdruk {naam}: {len(png)} bytes"
+    if screenshot_dir is not None:
+        (screenshot_dir / f"{naam}.png").write_bytes(png)
+
+
 class _StilleHandler(SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass

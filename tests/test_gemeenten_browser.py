@@ -8,7 +8,6 @@ leaves this machine.
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -29,7 +28,7 @@ from playwright.sync_api import (
     expect,
 )
 
-from tests.conftest import Tabbladen, serveer
+from tests.conftest import Tabbladen, schermafdruk, serveer
 from tests.test_browser import DESKTOP, LEGE_TEGEL, PDOK_HOST, TELEFOON
 
 BREDA = (51.589, 4.776)  # the town centre, inside the gemeente
@@ -250,30 +249,18 @@ def test_the_coverage_layer_shades_gemeenten_by_known_sectors(
 # --- Screenshots for a human to look at ----------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def screenshot_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    gekozen = os.environ.get("REGIO_SCREENSHOTS")
-    if not gekozen:
-        return tmp_path_factory.mktemp("screenshots")
-    map_ = Path(gekozen)
-    map_.mkdir(parents=True, exist_ok=True)
-    return map_
-
-
 @pytest.mark.parametrize("naam", SCREENSHOTS)
 def test_page_fits_its_width_screenshot(
-    tabbladen: Tabbladen, site_url: str, screenshot_dir: Path, naam: str
+    tabbladen: Tabbladen, site_url: str, screenshot_dir: Path | None, naam: str
 ) -> None:
-    """Saves a screenshot; set REGIO_SCREENSHOTS to keep them in a known folder."""
+    """Takes a screenshot; set REGIO_SCREENSHOTS to keep them (whole pages) in a folder."""
     pad, viewport = SCREENSHOTS[naam]
     with _bezoek(tabbladen, site_url + pad, viewport) as b:
         if pad.startswith("kaart/"):
             kaart = _kaartframe(b.page)
             expect(kaart.locator(".leaflet-tooltip")).to_have_text("Breda")
             expect(kaart.locator("img.leaflet-tile-loaded").first).to_be_attached()
-        bestand = screenshot_dir / f"{naam}.png"
-        b.page.screenshot(path=str(bestand), full_page=not pad.startswith("kaart/"))
-        assert bestand.stat().st_size > 10_000
+        schermafdruk(b.page, screenshot_dir, naam, hele_pagina=not pad.startswith("kaart/"))
         breedte = b.page.evaluate("document.documentElement.scrollWidth")
         assert breedte <= viewport["width"], f"{breedte} px breed op {viewport['width']}"
 
