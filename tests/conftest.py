@@ -226,7 +226,7 @@ def tabbladen(browser: Browser) -> Iterator[Tabbladen]:
 
 
 @pytest.fixture(scope="session")
-def screenshot_dir(tmp_path_factory: pytest.TempPathFactory) -> Path | None:
+def screenshot_dir() -> Path | None:
     """REGIO_SCREENSHOTS: the folder to keep the browser tests' screenshots in; None if unset."""
     gekozen = os.environ.get("REGIO_SCREENSHOTS")
     if not gekozen:
