@@ -6,7 +6,7 @@ import json
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel
 
@@ -28,7 +28,7 @@ def schemas(gemeentenamen: Sequence[str] = ()) -> dict[str, dict[str, Any]]:
     """
     result = {}
     for bestand, soort in bestanden().items():
-        schema = json.loads(_model_schema(soort))
+        schema = model_schema(soort)
         if gemeentenamen:
             _gemeenten_als_keuze(schema)
             schema.setdefault("$defs", {})["Gemeente"] = {
@@ -45,11 +45,18 @@ def schemas(gemeentenamen: Sequence[str] = ()) -> dict[str, dict[str, Any]]:
     return result
 
 
+def model_schema(
+    model: type[BaseModel], mode: Literal["validation", "serialization"] = "validation"
+) -> dict[str, Any]:
+    """pydantic's JSON Schema of ``model`` (aliases as field names), the caller's own copy."""
+    return dict(json.loads(_model_schema(model, mode)))
+
+
 @cache
-def _model_schema(soort: type[BaseModel]) -> str:
-    """pydantic's schema of a model, made once per process (it takes tens of milliseconds, and
-    every build and serve rebuild asks for it); as text, so each caller gets its own copy."""
-    return json.dumps(soort.model_json_schema())
+def _model_schema(model: type[BaseModel], mode: Literal["validation", "serialization"]) -> str:
+    # Made once per process: it takes pydantic tens of milliseconds, and every build and serve
+    # rebuild asks for the schemas. Kept as text, so no caller changes another's copy.
+    return json.dumps(model.model_json_schema(mode=mode, by_alias=True))
 
 
 def _gemeenten_als_keuze(schema: Any) -> None:

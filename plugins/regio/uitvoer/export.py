@@ -131,23 +131,14 @@ def _alles_verplicht(schema: Any) -> None:
 
 def export_schema() -> dict[str, Any]:
     """The JSON Schema of the JSON export, generated from the models."""
-    return dict(json.loads(_export_schema(modellen()[2])))
-
-
-@cache
-def _export_schema(export: type[BaseModel]) -> str:
-    """Made once per process for each export model (pydantic takes tens of milliseconds, every
-    build asks); as text, so each caller gets its own copy."""
-    schema = export.model_json_schema(mode="serialization", by_alias=True)
+    schema = bestandschema.model_schema(modellen()[2], mode="serialization")
     _alles_verplicht(schema)
-    return json.dumps(
-        {
-            "$schema": bestandschema.SCHEMA_DIALECT,
-            "$id": SCHEMA_BESTAND,
-            **schema,
-            "title": f"regio-infrastructuur: open data ({JSON_BESTAND})",
-        }
-    )
+    return {
+        "$schema": bestandschema.SCHEMA_DIALECT,
+        "$id": SCHEMA_BESTAND,
+        **schema,
+        "title": f"regio-infrastructuur: open data ({JSON_BESTAND})",
+    }
 
 
 def _op_id(entiteiten: Iterable[E]) -> list[E]:
