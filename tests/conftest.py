@@ -8,13 +8,22 @@ import shutil
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from functools import cache, partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, NoReturn
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    ConsoleMessage,
+    Error,
+    Page,
+    Request,
+    sync_playwright,
+)
 
 from regio.gegevens.validate import Resultaat, valideer
 from regio.site import Site
@@ -214,6 +223,42 @@ class Tabbladen:
         for context, _ in self.open.values():
             context.close()
         self.open.clear()
+
+
+@dataclass
+class Waarnemingen:
+    """What a page did while a block ran (see :func:`waarneem`)."""
+
+    verzoeken: list[str] = field(default_factory=list)  # every request of the page's context
+    console: list[str] = field(default_factory=list)  # console messages of type "error"
+    fouten: list[str] = field(default_factory=list)  # uncaught exceptions in the page
+
+
+@contextmanager
+def waarneem(page: Page) -> Iterator[Waarnemingen]:
+    """Records what ``page`` does until the block ends; then the listeners go again, as a
+    reused page (:class:`Tabbladen`) serves the next test."""
+    gezien = Waarnemingen()
+
+    def verzoek(request: Request) -> None:
+        gezien.verzoeken.append(request.url)
+
+    def console(bericht: ConsoleMessage) -> None:
+        if bericht.type == "error":
+            gezien.console.append(bericht.text)
+
+    def paginafout(fout: Error) -> None:
+        gezien.fouten.append(str(fout))
+
+    page.context.on("request", verzoek)
+    page.on("console", console)
+    page.on("pageerror", paginafout)
+    try:
+        yield gezien
+    finally:
+        page.context.remove_listener("request", verzoek)
+        page.remove_listener("console", console)
+        page.remove_listener("pageerror", paginafout)
 
 
 @pytest.fixture(scope="session")

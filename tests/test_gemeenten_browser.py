@@ -18,17 +18,14 @@ from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import (
-    ConsoleMessage,
-    Error,
     Frame,
     Page,
-    Request,
     Route,
     ViewportSize,
     expect,
 )
 
-from tests.conftest import Tabbladen, schermafdruk, serveer
+from tests.conftest import Tabbladen, schermafdruk, serveer, waarneem
 from tests.test_browser import DESKTOP, LEGE_TEGEL, PDOK_HOST, TELEFOON
 
 BREDA = (51.589, 4.776)  # the town centre, inside the gemeente
@@ -49,13 +46,11 @@ def site_url(echte_site_map: Path) -> Iterator[str]:
 
 @dataclass
 class Bezoek:
-    """What one browser context did: the page, every request, the blocked ones, the errors."""
+    """What one visit did: the page, PDOK's tile requests and the requests that were refused."""
 
     page: Page
-    verzoeken: list[str] = field(default_factory=list)
     tegels: list[str] = field(default_factory=list)
     geblokkeerd: list[str] = field(default_factory=list)
-    fouten: list[str] = field(default_factory=list)
 
 
 @contextmanager
@@ -64,7 +59,7 @@ def _bezoek(
 ) -> Iterator[Bezoek]:
     """``url`` in a Dutch page (reused). Afterwards: no console error, no uncaught exception,
     and no request for anything but 127.0.0.1 (PDOK's tiles are answered locally)."""
-    with tabbladen.pagina(viewport=viewport, **opties) as page:
+    with tabbladen.pagina(viewport=viewport, **opties) as page, waarneem(page) as gezien:
         context, bezoek = page.context, Bezoek(page)
 
         def onderschep(route: Route) -> None:
@@ -79,31 +74,15 @@ def _bezoek(
                 bezoek.geblokkeerd.append(adres)
                 route.abort()
 
-        def verzoek(request: Request) -> None:
-            bezoek.verzoeken.append(request.url)
-
-        def console(bericht: ConsoleMessage) -> None:
-            if bericht.type == "error":
-                bezoek.fouten.append(bericht.text)
-
-        def paginafout(fout: Error) -> None:
-            bezoek.fouten.append(str(fout))
-
         context.route("**/*", onderschep)
-        context.on("request", verzoek)
-        page.on("console", console)
-        page.on("pageerror", paginafout)
         try:
             page.goto(url)
             yield bezoek  # the test waits for what it looks at, not for a quiet network
             assert bezoek.geblokkeerd == [], "verzoeken buiten 127.0.0.1"
-            assert bezoek.fouten == []
-            assert bezoek.verzoeken
+            assert gezien.console + gezien.fouten == []
+            assert gezien.verzoeken
         finally:
             context.unroute("**/*", onderschep)
-            context.remove_listener("request", verzoek)
-            page.remove_listener("console", console)
-            page.remove_listener("pageerror", paginafout)
 
 
 def _veld(page: Page) -> Any:

@@ -15,7 +15,6 @@ from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import (
-    Error,
     Locator,
     Page,
     Route,
@@ -23,7 +22,7 @@ from playwright.sync_api import (
     expect,
 )
 
-from tests.conftest import Tabbladen, serveer
+from tests.conftest import Tabbladen, serveer, waarneem
 
 Opener = Callable[..., AbstractContextManager[Page]]
 DESKTOP: ViewportSize = {"width": 1280, "height": 800}
@@ -44,7 +43,6 @@ def open_(tabbladen: Tabbladen, site_url: str) -> Opener:
     def open_pagina(
         pad: str, viewport: ViewportSize = DESKTOP, javascript: bool = True
     ) -> Iterator[Page]:
-        fouten: list[str] = []
         elders: list[str] = []
 
         def onderschep(route: Route) -> None:
@@ -54,20 +52,18 @@ def open_(tabbladen: Tabbladen, site_url: str) -> Opener:
                 elders.append(route.request.url)
                 route.abort()
 
-        def paginafout(fout: Error) -> None:
-            fouten.append(str(fout))
-
-        with tabbladen.pagina(viewport=viewport, java_script_enabled=javascript) as page:
+        with (
+            tabbladen.pagina(viewport=viewport, java_script_enabled=javascript) as page,
+            waarneem(page) as gezien,
+        ):
             page.route("**/*", onderschep)
-            page.on("pageerror", paginafout)
             try:
                 page.goto(site_url + pad)
                 yield page
-                assert fouten == []
+                assert gezien.fouten == []
                 assert elders == []
             finally:
                 page.unroute("**/*", onderschep)
-                page.remove_listener("pageerror", paginafout)
 
     return open_pagina
 

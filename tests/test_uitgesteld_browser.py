@@ -8,9 +8,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Error, Page, expect
+from playwright.sync_api import Page, expect
 
-from tests.conftest import Tabbladen, serveer
+from tests.conftest import Tabbladen, serveer, waarneem
 
 
 @pytest.fixture(scope="module")
@@ -21,11 +21,10 @@ def adres(echte_site_map: Path) -> Iterator[str]:
 @pytest.fixture
 def open_pagina(tabbladen: Tabbladen, adres: str) -> Iterator[Callable[[str], Page]]:
     """Opens a path of the real site in a reused Dutch page, and checks its scripts."""
-    with tabbladen.pagina(viewport={"width": 1280, "height": 800}) as page:
-        fouten: list[str] = []
-
-        def fout(e: Error) -> None:
-            fouten.append(str(e))
+    with (
+        tabbladen.pagina(viewport={"width": 1280, "height": 800}) as page,
+        waarneem(page) as gezien,
+    ):
 
         def open_(pad: str) -> Page:
             page.goto(adres + pad)
@@ -34,14 +33,10 @@ def open_pagina(tabbladen: Tabbladen, adres: str) -> Iterator[Callable[[str], Pa
                 "script[src]", "ss => ss.map(s => [s.getAttribute('src'), s.defer || s.async])"
             )
             assert scripts and all(uitgesteld for _, uitgesteld in scripts), scripts
-            assert fouten == []
+            assert gezien.fouten == []
             return page
 
-        page.on("pageerror", fout)
-        try:
-            yield open_
-        finally:
-            page.remove_listener("pageerror", fout)
+        yield open_
 
 
 def test_search_opens_and_shows_an_organisation_with_its_facts(

@@ -15,11 +15,11 @@ from typing import Any, Literal
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import ConsoleMessage, Error, Page, Request, expect
+from playwright.sync_api import Page, expect
 
 from regio.uitvoer.pages import _ENV
 from regio.uitvoer.zoekindex import INDEX_PAD, basisnaam, normaliseer, zoekindex
-from tests.conftest import NODE_MODULES, Tabbladen, ontbreekt, serveer
+from tests.conftest import NODE_MODULES, Tabbladen, ontbreekt, serveer, waarneem
 from tests.test_browser import DESKTOP, TELEFOON
 
 ASSETS = Path(__file__).parent.parent / "plugins" / "regio" / "uitvoer" / "assets" / "zoek"
@@ -101,32 +101,14 @@ def _pagina(
 ) -> Iterator[tuple[Page, list[str]]]:
     """The test page in a Dutch page (reused unless ``vers``); yields the page and every URL it
     requested. Fails the test on a console error or an uncaught exception in the page."""
-    verzoeken: list[str] = []
-    fouten: list[str] = []
-
-    def verzoek(request: Request) -> None:
-        verzoeken.append(request.url)
-
-    def console(bericht: ConsoleMessage) -> None:
-        if bericht.type == "error":
-            fouten.append(bericht.text)
-
-    def paginafout(fout: Error) -> None:
-        fouten.append(str(fout))
-
-    with tabbladen.pagina(vers, **({"viewport": DESKTOP} | opties)) as page:
-        page.context.on("request", verzoek)
-        page.on("console", console)
-        page.on("pageerror", paginafout)
-        try:
-            page.goto(url + PAGINA)
-            yield page, verzoeken
-            assert fouten == []
-            assert [u for u in verzoeken if urlsplit(u).hostname != "127.0.0.1"] == []
-        finally:
-            page.context.remove_listener("request", verzoek)
-            page.remove_listener("console", console)
-            page.remove_listener("pageerror", paginafout)
+    with (
+        tabbladen.pagina(vers, **({"viewport": DESKTOP} | opties)) as page,
+        waarneem(page) as gezien,
+    ):
+        page.goto(url + PAGINA)
+        yield page, gezien.verzoeken
+        assert gezien.console + gezien.fouten == []
+        assert [u for u in gezien.verzoeken if urlsplit(u).hostname != "127.0.0.1"] == []
 
 
 @pytest.fixture
