@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, ViewportSize, expect
 
-from tests.conftest import Tabbladen, schermafdruk, serveer
+from tests.conftest import Tabbladen, nieuwe_context, schermafdruk, serveer
 
 DESKTOP: ViewportSize = {"width": 1280, "height": 900}
 TELEFOON: ViewportSize = {"width": 390, "height": 844}
@@ -143,7 +143,7 @@ def test_no_console_errors_no_cookies_and_no_third_party_requests(
     fouten: list[str] = []
     verzoeken: list[str] = []
     koekjes: dict[str, list[object]] = {}
-    context = browser.new_context(viewport=DESKTOP, locale="nl-NL")
+    context = nieuwe_context(browser, zoeken=True, viewport=DESKTOP)
     try:
         page = context.new_page()
         page.on(
@@ -224,7 +224,7 @@ def _kaart(
     browser: Browser, url: str, viewport: ViewportSize = DESKTOP
 ) -> Iterator[tuple[Page, list[str], list[str]]]:
     """The map at ``url``, with the requests it made and the errors it logged."""
-    context = browser.new_context(viewport=viewport, locale="nl-NL")
+    context = nieuwe_context(browser, viewport=viewport)
     verzoeken: list[str] = []
     fouten: list[str] = []
     context.on("request", lambda r: verzoeken.append(r.url))

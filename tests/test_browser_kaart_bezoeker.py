@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Frame, Page, Route, ViewportSize, expect
 
-from tests.conftest import serveer
+from tests.conftest import nieuwe_context, serveer
 from tests.test_browser import DESKTOP, LEGE_TEGEL, PDOK_HOST, TELEFOON
 
 MAATEN: dict[str, ViewportSize] = {"390": TELEFOON, "1280": {"width": 1280, "height": 800}}
@@ -43,7 +43,7 @@ def _bezoek(
 ) -> Iterator[Bezoek]:
     """``url`` in a fresh Dutch context; PDOK answers with a blank tile, or (``tegels=False``)
     not at all; any other host is refused."""
-    context = browser.new_context(viewport=viewport, locale="nl-NL")
+    context = nieuwe_context(browser, viewport=viewport)
     bezoek = Bezoek(context.new_page())
 
     def onderschep(route: Route) -> None:

@@ -14,7 +14,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from playwright.sync_api import Browser, ConsoleMessage, Frame, Page, expect
 
-from tests.conftest import FIXTURES, serveer, vervang
+from tests.conftest import FIXTURES, nieuwe_context, serveer, vervang
 from tests.test_browser import DESKTOP
 
 VLISSINGEN = (51.447, 3.585)  # the town, inside the gemeente and inside the project's area
@@ -44,7 +44,7 @@ def _fout(bericht: ConsoleMessage) -> bool:
 
 @contextmanager
 def _kaart(browser: Browser, url: str) -> Iterator[tuple[Page, list[str], list[str]]]:
-    context = browser.new_context(viewport=DESKTOP, locale="nl-NL")
+    context = nieuwe_context(browser, viewport=DESKTOP)
     verzoeken: list[str] = []
     fouten: list[str] = []
     context.on("request", lambda r: verzoeken.append(r.url))

@@ -147,7 +147,7 @@ def test_a_typo_amersfort_suggests_amersfoort(tabbladen: Tabbladen, site_url: st
 def test_material_search_finds_the_gemeente_page(
     tabbladen: Tabbladen, site_url: str, naam: str
 ) -> None:
-    with _bezoek(tabbladen, site_url) as b:
+    with _bezoek(tabbladen, site_url, zoeken=True) as b:
         page = b.page
         zoekveld = page.locator("input.md-search__input")
         zoekveld.click()

@@ -22,7 +22,7 @@ def adres(echte_site_map: Path) -> Iterator[str]:
 def open_pagina(tabbladen: Tabbladen, adres: str) -> Iterator[Callable[[str], Page]]:
     """Opens a path of the real site in a reused Dutch page, and checks its scripts."""
     with (
-        tabbladen.pagina(viewport={"width": 1280, "height": 800}) as page,
+        tabbladen.pagina(viewport={"width": 1280, "height": 800}, zoeken=True) as page,
         waarneem(page) as gezien,
     ):
 

@@ -21,7 +21,7 @@ from mkdocs.config import load_config
 from playwright.sync_api import Browser
 
 from regio.uitvoer.colofon import ONBEKEND_ADRES, ONBEKENDE_UITGEVER
-from tests.conftest import serveer, vervang
+from tests.conftest import nieuwe_context, serveer, vervang
 from tests.pagina_html import Pagina, lees
 
 TELEFOON = {"width": 390, "height": 844}
@@ -58,7 +58,7 @@ def echte_site(echte_site_map: Path) -> Iterator[str]:
 def test_home_offers_lookup_map_and_province_picker_in_a_phones_first_screen(
     browser: Browser, echte_site: str
 ) -> None:
-    context = browser.new_context(viewport=TELEFOON, locale="nl-NL")  # type: ignore[arg-type]
+    context = nieuwe_context(browser, viewport=TELEFOON)
     try:
         page = context.new_page()
         page.goto(echte_site)

@@ -22,6 +22,7 @@ import json
 import re
 import shutil
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -38,7 +39,7 @@ from regio.gegevens import registry
 from regio.gegevens.contact import url_toegestaan
 from regio.gegevens.validate import valideer
 from regio.uitvoer.pages import bronnaam
-from tests.conftest import REPO, serveer
+from tests.conftest import REPO, nieuwe_context, serveer
 from tests.pagina_html import Element, Pagina, lees
 
 # --- The payloads ----------------------------------------------------------------------------
@@ -577,9 +578,10 @@ class Waarnemingen:
             lijst.clear()
 
 
-@pytest.fixture(scope="module")
-def browser_pagina(adres: str, browser: Browser) -> Iterator[tuple[Page, Waarnemingen]]:
-    """One Chromium page, reused for every visit; skipped without Chromium locally, not on CI."""
+@contextmanager
+def _bewaakte_pagina(browser: Browser, zoeken: bool) -> Iterator[tuple[Page, Waarnemingen]]:
+    """One Chromium page that reports whatever a payload could make it do; with Material's
+    search worker only if ``zoeken`` (see :func:`tests.conftest.nieuwe_context`)."""
     gezien = Waarnemingen([], [], [])
 
     def dialoog(dialog: Dialog) -> None:
@@ -590,7 +592,7 @@ def browser_pagina(adres: str, browser: Browser) -> Iterator[tuple[Page, Waarnem
         if urlsplit(request.url).hostname != "127.0.0.1":
             gezien.extern.append(request.url)
 
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
+    context = nieuwe_context(browser, zoeken, viewport={"width": 1280, "height": 900})
     try:
         context.expose_function("regioXssMelding", lambda regel: gezien.uitgevoerd.append(regel))
         context.add_init_script(WACHTERS)
@@ -605,6 +607,21 @@ def browser_pagina(adres: str, browser: Browser) -> Iterator[tuple[Page, Waarnem
         yield page, gezien
     finally:
         context.close()
+
+
+@pytest.fixture(scope="module")
+def browser_pagina(adres: str, browser: Browser) -> Iterator[tuple[Page, Waarnemingen]]:
+    """One page, reused for every visit; skipped without Chromium locally, not on CI. The search
+    worker only reads the index (it never touches the page): the search test has its own."""
+    with _bewaakte_pagina(browser, zoeken=False) as bewaakt:
+        yield bewaakt
+
+
+@pytest.fixture(scope="module")
+def zoek_pagina(adres: str, browser: Browser) -> Iterator[tuple[Page, Waarnemingen]]:
+    """A page with Material's search worker, whose results Material writes with innerHTML."""
+    with _bewaakte_pagina(browser, zoeken=True) as bewaakt:
+        yield bewaakt
 
 
 def _pad(vijandig: VijandigeSite, pagina: Path) -> str:
@@ -714,10 +731,10 @@ def test_map_popups_and_tooltips_show_hostile_names_as_text(
 
 
 def test_search_results_show_hostile_titles_as_text(
-    adres: str, browser_pagina: tuple[Page, Waarnemingen]
+    adres: str, zoek_pagina: tuple[Page, Waarnemingen]
 ) -> None:
     """Material renders search results (titles, text) with innerHTML: a second way in."""
-    page, gezien = browser_pagina
+    page, gezien = zoek_pagina
     gezien.begin()
     page.goto(adres, wait_until="load")
     zoek = page.locator("input.md-search__input")

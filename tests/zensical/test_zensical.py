@@ -19,7 +19,7 @@ from mkdocs.config import load_config
 from playwright.sync_api import Browser, expect
 
 from regio.zensical.build import ZENSICAL, bouw
-from tests.conftest import FIXTURES, ontbreekt, serveer, vervang
+from tests.conftest import FIXTURES, nieuwe_context, ontbreekt, serveer, vervang
 from tests.pagina_html import lees
 from tests.test_links import EXTERN, Site, Verwijzing, _in_paginas
 
@@ -134,7 +134,7 @@ def adres(zensical_site: Path) -> Iterator[str]:
 def test_the_map_loads_with_every_province_and_no_third_party_request(
     browser: Browser, adres: str
 ) -> None:
-    context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="nl-NL")
+    context = nieuwe_context(browser, viewport={"width": 1280, "height": 800})
     verzoeken: list[str] = []
     fouten: list[str] = []
     context.on("request", lambda r: verzoeken.append(r.url))
@@ -155,7 +155,7 @@ def test_the_map_loads_with_every_province_and_no_third_party_request(
 
 
 def test_search_finds_a_partnership_by_name(browser: Browser, adres: str) -> None:
-    context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="nl-NL")
+    context = nieuwe_context(browser, zoeken=True, viewport={"width": 1280, "height": 800})
     try:
         page = context.new_page()
         page.goto(adres)
