@@ -933,6 +933,12 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         "bij --sizes hoort (standaard: 5000; 0: niet)",
     )
     parser.add_argument(
+        "--speed-runs",
+        type=_positief,
+        default=5,
+        help="herhalingen van het referentiewerk voor en na de meting (standaard: 5)",
+    )
+    parser.add_argument(
         "--keep", action="store_true", help="bewaar de tijdelijke projecten in OUT/tmp"
     )
     parser.add_argument(
@@ -947,7 +953,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 
 def run(args: argparse.Namespace) -> dict[str, Any]:
     resultaten: list[dict[str, Any]] = []
-    snelheid_voor = machine_speed()
+    snelheid_voor = machine_speed(args.speed_runs)
     for size in args.sizes:
         werk = args.out / "tmp" / f"n{size}"
         resultaten.append(
@@ -977,7 +983,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         },
         "machine": machine(),
         # The reference work before and after the run (s): equal means the machine kept its speed.
-        "machine_speed_s": {"before": snelheid_voor, "after": machine_speed()},
+        "machine_speed_s": {"before": snelheid_voor, "after": machine_speed(args.speed_runs)},
         "results": resultaten,
         "targets": targets({r["n"]: r for r in resultaten}),
     }

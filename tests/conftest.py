@@ -210,8 +210,9 @@ class Tabbladen:
 
     A fresh context and page cost Chromium about a second of CPU (a new renderer process, cold
     caches); a reused page navigating to the next URL a third of that. For the tests that look
-    at a page and do not count its requests: afterwards the page's storage and cookies are
-    emptied, and after a failure the page is closed, so the next test starts clean.
+    at a page and do not count its requests: afterwards the page goes to about:blank and its
+    storage and cookies are emptied, and after a failure the page is closed, so the next test
+    starts clean.
     """
 
     def __init__(self, browser: Browser) -> None:
@@ -239,6 +240,9 @@ class Tabbladen:
             yield page
             if page.url.startswith("http"):
                 page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
+                # Leave the page, so nothing it still loads (a map's tiles, after the test took
+                # its route away) fails into the next test's console.
+                page.goto("about:blank")
             context.clear_cookies()
         except BaseException:
             del self.open[sleutel]

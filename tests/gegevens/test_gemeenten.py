@@ -217,6 +217,16 @@ def _problemen(tmp_path: Path, tekst: str) -> list[str]:
     return [als_tekst(p) for p in problemen]
 
 
+def test_the_same_bytes_are_read_once_and_changed_bytes_again(tmp_path: Path) -> None:
+    kopie = tmp_path / "gemeenten.topojson"
+    kopie.write_bytes(GEMEENTEN.read_bytes())
+    eerst, _ = laad_gemeenten(GEMEENTEN, "data/geo/gemeenten.topojson")
+    assert laad_gemeenten(kopie, "data/geo/gemeenten.topojson")[0] is eerst
+    kopie.write_bytes((FIXTURE / "gemeenten.topojson").read_bytes())
+    ander, _ = laad_gemeenten(kopie, "data/geo/gemeenten.topojson")
+    assert eerst is not None and ander is not None and len(ander) < len(eerst)
+
+
 def test_missing_file_is_one_dutch_problem(tmp_path: Path) -> None:
     gemeenten, problemen = laad_gemeenten(tmp_path / "nergens", "data/geo/gemeenten.topojson")
     assert gemeenten is None

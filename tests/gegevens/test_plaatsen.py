@@ -228,6 +228,14 @@ def test_a_changed_file_is_read_again(tmp_path: Path) -> None:
     assert len(gazetteer(tmp_path)) == 2
 
 
+def test_a_copy_of_the_same_file_is_not_read_again(tmp_path: Path) -> None:
+    """Every test, and every checkout, has its own copy of data/geo: the same bytes, read once."""
+    for naam in ("a", "b"):
+        (tmp_path / naam / "geo").mkdir(parents=True)
+        (tmp_path / naam / PLAATSEN).write_bytes((DATA / PLAATSEN).read_bytes())
+    assert gazetteer(tmp_path / "a") is gazetteer(tmp_path / "b") is gazetteer(DATA)
+
+
 def test_validation_reports_a_missing_gazetteer(data_dir: Path) -> None:
     (data_dir / PLAATSEN).unlink()
     assert "data/geo/plaatsen.json:1:1: fout: bestand met plaatsnamen ontbreekt" in "\n".join(

@@ -21,6 +21,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -242,22 +243,6 @@ def laad_gemeenten(pad: Path, bestand: str) -> tuple[Gemeenten | None, list[Prob
     Never raises on bad input: a missing or broken file gives None and a problem saying why.
     Duplicate codes or slugs are problems too, but the first gemeente is kept.
     """
-    data, problemen = _lees_json(pad, bestand)
-    if problemen:
-        return None, problemen
-    return gemeenten_uit_topologie(data, bestand)
-
-
-def gemeenten_uit_topologie(data: Any, bestand: str) -> tuple[Gemeenten | None, list[Probleem]]:
-    """The gemeenten of an already parsed topology (see :func:`laad_gemeenten`)."""
-    begin = Positie(bestand)
-    try:
-        return _gemeenten(data, begin)
-    except _Vorm as exc:
-        return None, [fout(begin, f"geen geldige TopoJSON met gemeentegrenzen: {exc}")]
-
-
-def _lees_json(pad: Path, bestand: str) -> tuple[Any, list[Probleem]]:
     begin = Positie(bestand)
     try:
         raw = pad.read_bytes()
@@ -272,6 +257,32 @@ def _lees_json(pad: Path, bestand: str) -> tuple[Any, list[Probleem]]:
     if len(raw) > MAX_BYTES:
         megabytes = MAX_BYTES // (1024 * 1024)
         return None, [fout(begin, f"bestand is te groot (meer dan {megabytes} MB).")]
+    gemeenten, problemen = _uit_inhoud(raw, bestand)
+    return gemeenten, list(problemen)
+
+
+# Keyed on the bytes, not on the path: a changed file is read again (`mkdocs serve`), and a copy
+# of the same file elsewhere (every test's data folder) is not. The Gemeenten are not changed
+# after they are made, so every caller may share them.
+@lru_cache(maxsize=4)
+def _uit_inhoud(raw: bytes, bestand: str) -> tuple[Gemeenten | None, tuple[Probleem, ...]]:
+    data, problemen = _lees_json(raw, bestand)
+    if problemen:
+        return None, tuple(problemen)
+    gemeenten, problemen = gemeenten_uit_topologie(data, bestand)
+    return gemeenten, tuple(problemen)
+
+
+def gemeenten_uit_topologie(data: Any, bestand: str) -> tuple[Gemeenten | None, list[Probleem]]:
+    """The gemeenten of an already parsed topology (see :func:`laad_gemeenten`)."""
+    begin = Positie(bestand)
+    try:
+        return _gemeenten(data, begin)
+    except _Vorm as exc:
+        return None, [fout(begin, f"geen geldige TopoJSON met gemeentegrenzen: {exc}")]
+
+
+def _lees_json(raw: bytes, bestand: str) -> tuple[Any, list[Probleem]]:
     try:
         tekst = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -285,7 +296,7 @@ def _lees_json(pad: Path, bestand: str) -> tuple[Any, list[Probleem]]:
         uitleg = next((nl for en, nl in JSON_HINTS if exc.msg.startswith(en)), exc.msg)
         return None, [fout(Positie(bestand, exc.lineno, exc.colno), f"ongeldige JSON: {uitleg}.")]
     except RecursionError:
-        return None, [fout(begin, "ongeldige JSON: de gegevens zijn te diep genest.")]
+        return None, [fout(Positie(bestand), "ongeldige JSON: de gegevens zijn te diep genest.")]
 
 
 def _gemeenten(data: Any, begin: Positie) -> tuple[Gemeenten, list[Probleem]]:

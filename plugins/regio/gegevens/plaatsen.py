@@ -146,13 +146,16 @@ def lees(tekst: str) -> list[Record]:
 
 
 def laad_gazetteer(pad: Path, bestand: str) -> tuple[Gazetteer, list[Probleem]]:
-    """The gazetteer in ``pad``, read once per version of the file.
+    """The gazetteer in ``pad``, read once per content of the file.
 
     ``bestand`` is how messages name the file. Never raises on bad input: a missing or broken file
     gives an empty gazetteer and a problem saying why.
     """
     try:
-        stat = pad.stat()
+        if pad.stat().st_size > MAX_BYTES:
+            te_groot = f"bestand is te groot (meer dan {MAX_BYTES // (1024 * 1024)} MB)."
+            return Gazetteer(()), [fout(Positie(bestand), te_groot)]
+        inhoud = pad.read_bytes()
     except FileNotFoundError:
         return Gazetteer(()), [
             fout(
@@ -165,19 +168,16 @@ def laad_gazetteer(pad: Path, bestand: str) -> tuple[Gazetteer, list[Probleem]]:
         return Gazetteer(()), [
             fout(Positie(bestand), f"bestand kan niet worden gelezen ({exc.strerror}).")
         ]
-    gazetteer, melding = _laad(str(pad.resolve()), stat.st_mtime_ns, stat.st_size)
+    gazetteer, melding = _uit_inhoud(inhoud)
     return gazetteer, [fout(Positie(bestand), melding)] if melding else []
 
 
-@lru_cache(maxsize=8)
-def _laad(pad: str, _mtime_ns: int, grootte: int) -> tuple[Gazetteer, str | None]:
-    """Keyed on the file's time and size too, so a changed file is read again (``mkdocs serve``)."""
-    if grootte > MAX_BYTES:
-        return Gazetteer(()), f"bestand is te groot (meer dan {MAX_BYTES // (1024 * 1024)} MB)."
+# Keyed on the bytes, not on the path: a changed file is read again (`mkdocs serve`), and a copy
+# of the same file elsewhere (every test's data folder, a second checkout) is not.
+@lru_cache(maxsize=4)
+def _uit_inhoud(inhoud: bytes) -> tuple[Gazetteer, str | None]:
     try:
-        return Gazetteer(lees(Path(pad).read_text(encoding="utf-8"))), None
-    except OSError as exc:
-        return Gazetteer(()), f"bestand kan niet worden gelezen ({exc.strerror})."
+        return Gazetteer(lees(inhoud.decode("utf-8"))), None
     except ValueError as exc:  # also bad UTF-8 and bad JSON
         return Gazetteer(()), (
             f"bestand is geen lijst met plaatsen ({exc}); "
