@@ -30,6 +30,14 @@ def site(fixture_site_map: Path) -> Path:
     return fixture_site_map
 
 
+@pytest.fixture
+def vorige_site(project: Path, fixture_site_map: Path) -> Path:
+    """``project/site`` as a good earlier build of this same project left it (a copy of the
+    shared build: one build less for each test that needs a site to keep)."""
+    shutil.copytree(fixture_site_map, project / "site")
+    return project / "site"
+
+
 def test_every_province_page_has_its_coordinators_links(site: Path) -> None:
     for provincie in ("utrecht", "zeeland"):
         pagina = lees(site / "provincies" / provincie / "index.html")
@@ -151,8 +159,10 @@ def test_hostile_names_stay_text(project: Path) -> None:
     assert "[x](javascript:alert(2))" in kop.text
 
 
-def test_data_error_aborts_with_the_validators_messages_and_keeps_site(project: Path) -> None:
-    site = _bouw(project)
+def test_data_error_aborts_with_the_validators_messages_and_keeps_site(
+    project: Path, vorige_site: Path
+) -> None:
+    site = vorige_site
     voor = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
     vervang(project, "data/regions.yaml", "    status: erkend", "    status: erkent")
     vervang(project, "data/contacts.yaml", "telefoon: 06-12345678", "telefoon: 06-1234")
@@ -205,8 +215,10 @@ def _restanten(project: Path) -> list[str]:
     return sorted(p.name for p in project.iterdir() if p.name.startswith(".site."))
 
 
-def test_successful_build_replaces_site_and_leaves_no_temporary_folders(project: Path) -> None:
-    site = _bouw(project)
+def test_successful_build_replaces_site_and_leaves_no_temporary_folders(
+    project: Path, vorige_site: Path
+) -> None:
+    site = vorige_site
     (site / "oud-bestand.txt").write_text("van een vorige build", encoding="utf-8")
     _bouw(project)
     assert not (site / "oud-bestand.txt").exists()
@@ -215,9 +227,9 @@ def test_successful_build_replaces_site_and_leaves_no_temporary_folders(project:
 
 
 def test_a_crash_late_in_the_build_keeps_the_old_site(
-    project: Path, monkeypatch: pytest.MonkeyPatch
+    project: Path, vorige_site: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    site = _bouw(project)
+    site = vorige_site
     voor = _boom(site)
 
     def kapot(*args: object, **kwargs: object) -> str:
@@ -230,8 +242,8 @@ def test_a_crash_late_in_the_build_keeps_the_old_site(
     assert _restanten(project) == []
 
 
-def test_strict_warnings_keep_the_old_site(project: Path) -> None:
-    site = _bouw(project)
+def test_strict_warnings_keep_the_old_site(project: Path, vorige_site: Path) -> None:
+    site = vorige_site
     voor = _boom(site)
     vervang(project, "content/index.md", "[contact](contact.md)", "[contact](bestaat-niet.md)")
     with pytest.raises(Abort):
