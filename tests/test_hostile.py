@@ -7,8 +7,8 @@ Each case (tests/hostile/cases.yaml) runs both ways an editor meets it:
 2. a real MkDocs build of a small site aborts with those same messages in its error log, and the
    site/ a previous good build left behind is byte-for-byte unchanged.
 
-The good site is built once per session into a template project; each case copies that project
-(site/ included), swaps in its own data and runs one failing build.
+The good site is built once per session into a template project; each case hard-links that
+project (site/ included) into a folder of its own, swaps in its own data and runs one failing build.
 """
 
 from __future__ import annotations

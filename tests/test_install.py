@@ -54,8 +54,8 @@ def test_make_site_installs_only_the_site_lock() -> None:
     assert re.search(r"^validate: \$\(SITE_STAMP\)$", makefile, re.M)
     assert re.search(r"^site: validate$", makefile, re.M)
     # `make test` first installs the test tools (beside npm's and Zensical's), then runs pytest.
-    installeren, pytest = makefile.split("\ntest:\n", 1)[1].split("\n\n", 1)[0].splitlines()
-    assert "$(MAKE)" in installeren and "$(TEST_STAMP)" in installeren and "pytest" in pytest
+    installeren, testen = makefile.split("\ntest:\n", 1)[1].split("\n\n", 1)[0].splitlines()
+    assert "$(MAKE)" in installeren and "$(TEST_STAMP)" in installeren and "pytest" in testen
     assert re.search(r"^\$\(TEST_STAMP\): \$\(SITE_STAMP\) requirements-test.lock$", makefile, re.M)
 
 
