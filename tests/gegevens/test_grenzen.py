@@ -292,3 +292,13 @@ def test_svg_outline_escapes_the_name() -> None:
     svg = svg_omtrek(grens)
     assert "<title>&lt;script&gt;&quot;&amp;&lt;/script&gt;</title>" in svg
     assert "<script" not in svg
+
+
+def test_a_copy_is_read_once_and_each_caller_gets_its_own_dict(tmp_path: Path) -> None:
+    kopie = tmp_path / "provinces.geojson"
+    kopie.write_bytes(GRENZEN.read_bytes())
+    eerst, _ = laad_grenzen(GRENZEN, "data/geo/provinces.geojson")
+    tweede, _ = laad_grenzen(kopie, "data/geo/provinces.geojson")
+    assert tweede["NL-UT"] is eerst["NL-UT"]
+    del tweede["NL-UT"]
+    assert "NL-UT" in laad_grenzen(GRENZEN, "data/geo/provinces.geojson")[0]

@@ -15,7 +15,6 @@ loading never raises, it returns problems with Dutch messages instead (like
 from __future__ import annotations
 
 import difflib
-import json
 import math
 import re
 from collections import Counter, defaultdict
@@ -26,7 +25,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from regio.gegevens.grenzen import JSON_HINTS, MAX_BYTES, Polygoon, in_polygonen
+from regio.gegevens.grenzen import Polygoon, in_polygonen, json_uit, lees_bestand
 from regio.gegevens.model import PROVINCIE_CODE_PATTERN
 from regio.gegevens.parse import slug
 from regio.gegevens.problems import Positie, Probleem, fout
@@ -243,22 +242,16 @@ def laad_gemeenten(pad: Path, bestand: str) -> tuple[Gemeenten | None, list[Prob
     Never raises on bad input: a missing or broken file gives None and a problem saying why.
     Duplicate codes or slugs are problems too, but the first gemeente is kept.
     """
-    begin = Positie(bestand)
-    try:
-        raw = pad.read_bytes()
-    except FileNotFoundError:
-        melding = (
-            "bestand met gemeentegrenzen ontbreekt; de site heeft het nodig. "
-            "Zie data/geo/README.md om het te maken."
-        )
-        return None, [fout(begin, melding)]
-    except OSError as exc:
-        return None, [fout(begin, f"bestand kan niet worden gelezen ({exc.strerror}).")]
-    if len(raw) > MAX_BYTES:
-        megabytes = MAX_BYTES // (1024 * 1024)
-        return None, [fout(begin, f"bestand is te groot (meer dan {megabytes} MB).")]
-    gemeenten, problemen = _uit_inhoud(raw, bestand)
-    return gemeenten, list(problemen)
+    raw, problemen = lees_bestand(
+        pad,
+        bestand,
+        "bestand met gemeentegrenzen ontbreekt; de site heeft het nodig. "
+        "Zie data/geo/README.md om het te maken.",
+    )
+    if raw is None:
+        return None, problemen
+    gemeenten, gevonden = _uit_inhoud(raw, bestand)
+    return gemeenten, list(gevonden)
 
 
 # Keyed on the bytes, not on the path: a changed file is read again (`mkdocs serve`), and a copy
@@ -266,7 +259,7 @@ def laad_gemeenten(pad: Path, bestand: str) -> tuple[Gemeenten | None, list[Prob
 # after they are made, so every caller may share them.
 @lru_cache(maxsize=4)
 def _uit_inhoud(raw: bytes, bestand: str) -> tuple[Gemeenten | None, tuple[Probleem, ...]]:
-    data, problemen = _lees_json(raw, bestand)
+    data, problemen = json_uit(raw, bestand)
     if problemen:
         return None, tuple(problemen)
     gemeenten, problemen = gemeenten_uit_topologie(data, bestand)
@@ -280,23 +273,6 @@ def gemeenten_uit_topologie(data: Any, bestand: str) -> tuple[Gemeenten | None, 
         return _gemeenten(data, begin)
     except _Vorm as exc:
         return None, [fout(begin, f"geen geldige TopoJSON met gemeentegrenzen: {exc}")]
-
-
-def _lees_json(raw: bytes, bestand: str) -> tuple[Any, list[Probleem]]:
-    try:
-        tekst = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        regel = raw[: exc.start].count(b"\n") + 1
-        kolom = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        melding = "bestand is geen geldige UTF-8; sla het op als 'UTF-8' (zonder BOM)."
-        return None, [fout(Positie(bestand, regel, kolom), melding)]
-    try:
-        return json.loads(tekst), []
-    except json.JSONDecodeError as exc:
-        uitleg = next((nl for en, nl in JSON_HINTS if exc.msg.startswith(en)), exc.msg)
-        return None, [fout(Positie(bestand, exc.lineno, exc.colno), f"ongeldige JSON: {uitleg}.")]
-    except RecursionError:
-        return None, [fout(Positie(bestand), "ongeldige JSON: de gegevens zijn te diep genest.")]
 
 
 def _gemeenten(data: Any, begin: Positie) -> tuple[Gemeenten, list[Probleem]]:

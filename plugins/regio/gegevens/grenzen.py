@@ -13,7 +13,7 @@ import math
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -117,45 +117,73 @@ class _Vorm(Exception):
     """The JSON is valid but not the expected GeoJSON shape."""
 
 
-def laad_grenzen(pad: Path, bestand: str) -> tuple[dict[str, Grens], list[Probleem]]:
-    """Read a GeoJSON FeatureCollection of provinces, by ISO code.
-
-    ``bestand`` is how messages name the file. Never raises on bad input: a missing or broken file
-    gives no boundaries and a problem saying why.
-    """
+def lees_bestand(
+    pad: Path, bestand: str, ontbreekt: str, max_bytes: int = MAX_BYTES
+) -> tuple[bytes | None, list[Probleem]]:
+    """The bytes of one of the geography files, or None and the problem why not: ``ontbreekt``
+    when there is no file. ``bestand`` is how messages name it; too large a file is refused
+    before it is read."""
     begin = Positie(bestand)
     try:
-        raw = pad.read_bytes()
+        if pad.stat().st_size > max_bytes:
+            te_groot = f"bestand is te groot (meer dan {max_bytes // (1024 * 1024)} MB)."
+            return None, [fout(begin, te_groot)]
+        return pad.read_bytes(), []
     except FileNotFoundError:
-        return {}, [
-            fout(
-                begin,
-                "bestand met provinciegrenzen ontbreekt; de kaart heeft het nodig. "
-                "Zie data/geo/README.md om het te maken.",
-            )
-        ]
+        return None, [fout(begin, ontbreekt)]
     except OSError as exc:
-        return {}, [fout(begin, f"bestand kan niet worden gelezen ({exc.strerror}).")]
-    if len(raw) > MAX_BYTES:
-        return {}, [fout(begin, f"bestand is te groot (meer dan {MAX_BYTES // (1024 * 1024)} MB).")]
+        return None, [fout(begin, f"bestand kan niet worden gelezen ({exc.strerror}).")]
+
+
+def json_uit(raw: bytes, bestand: str) -> tuple[Any, list[Probleem]]:
+    """The JSON in ``raw``, or None and the problem an editor can act on (line and column)."""
     try:
         tekst = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         regel = raw[: exc.start].count(b"\n") + 1
         kolom = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         melding = "bestand is geen geldige UTF-8; sla het op als 'UTF-8' (zonder BOM)."
-        return {}, [fout(Positie(bestand, regel, kolom), melding)]
+        return None, [fout(Positie(bestand, regel, kolom), melding)]
     try:
-        data = json.loads(tekst)
+        return json.loads(tekst), []
     except json.JSONDecodeError as exc:
         uitleg = next((nl for en, nl in JSON_HINTS if exc.msg.startswith(en)), exc.msg)
-        return {}, [fout(Positie(bestand, exc.lineno, exc.colno), f"ongeldige JSON: {uitleg}.")]
+        return None, [fout(Positie(bestand, exc.lineno, exc.colno), f"ongeldige JSON: {uitleg}.")]
     except RecursionError:
-        return {}, [fout(begin, "ongeldige JSON: de gegevens zijn te diep genest.")]
+        return None, [fout(Positie(bestand), "ongeldige JSON: de gegevens zijn te diep genest.")]
+
+
+def laad_grenzen(pad: Path, bestand: str) -> tuple[dict[str, Grens], list[Probleem]]:
+    """Read a GeoJSON FeatureCollection of provinces, by ISO code.
+
+    ``bestand`` is how messages name the file. Never raises on bad input: a missing or broken file
+    gives no boundaries and a problem saying why.
+    """
+    raw, problemen = lees_bestand(
+        pad,
+        bestand,
+        "bestand met provinciegrenzen ontbreekt; de kaart heeft het nodig. "
+        "Zie data/geo/README.md om het te maken.",
+    )
+    if raw is None:
+        return {}, problemen
+    grenzen, gevonden = _uit_inhoud(raw, bestand)
+    return dict(grenzen), list(gevonden)
+
+
+# Keyed on the bytes, not on the path, like the gemeenten and the gazetteer: a changed file is
+# read again (`mkdocs serve`), a copy of the same file elsewhere (every test's data folder) is not.
+@lru_cache(maxsize=4)
+def _uit_inhoud(raw: bytes, bestand: str) -> tuple[dict[str, Grens], tuple[Probleem, ...]]:
+    data, problemen = json_uit(raw, bestand)
+    if problemen:
+        return {}, tuple(problemen)
+    begin = Positie(bestand)
     try:
-        return _grenzen(data, begin)
+        grenzen, problemen = _grenzen(data, begin)
     except _Vorm as exc:
-        return {}, [fout(begin, f"geen geldige GeoJSON met provinciegrenzen: {exc}")]
+        return {}, (fout(begin, f"geen geldige GeoJSON met provinciegrenzen: {exc}"),)
+    return grenzen, tuple(problemen)
 
 
 def _grenzen(data: Any, begin: Positie) -> tuple[dict[str, Grens], list[Probleem]]:

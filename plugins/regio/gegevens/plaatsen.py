@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from regio.gegevens.grenzen import lees_bestand
 from regio.gegevens.problems import Positie, Probleem, fout
 
 KM_PER_GRAAD = 111.32
@@ -151,23 +152,15 @@ def laad_gazetteer(pad: Path, bestand: str) -> tuple[Gazetteer, list[Probleem]]:
     ``bestand`` is how messages name the file. Never raises on bad input: a missing or broken file
     gives an empty gazetteer and a problem saying why.
     """
-    try:
-        if pad.stat().st_size > MAX_BYTES:
-            te_groot = f"bestand is te groot (meer dan {MAX_BYTES // (1024 * 1024)} MB)."
-            return Gazetteer(()), [fout(Positie(bestand), te_groot)]
-        inhoud = pad.read_bytes()
-    except FileNotFoundError:
-        return Gazetteer(()), [
-            fout(
-                Positie(bestand),
-                "bestand met plaatsnamen ontbreekt; het is nodig om 'plaats' te controleren. "
-                "Zie data/geo/README.md om het te maken.",
-            )
-        ]
-    except OSError as exc:
-        return Gazetteer(()), [
-            fout(Positie(bestand), f"bestand kan niet worden gelezen ({exc.strerror}).")
-        ]
+    inhoud, problemen = lees_bestand(
+        pad,
+        bestand,
+        "bestand met plaatsnamen ontbreekt; het is nodig om 'plaats' te controleren. "
+        "Zie data/geo/README.md om het te maken.",
+        MAX_BYTES,
+    )
+    if inhoud is None:
+        return Gazetteer(()), problemen
     gazetteer, melding = _uit_inhoud(inhoud)
     return gazetteer, [fout(Positie(bestand), melding)] if melding else []
 
